@@ -1,0 +1,29 @@
+"""What the engine tells the world: summaries of change, never 'reload everything'."""
+
+from dataclasses import dataclass
+
+from moderator_app.domain.account import AccountStatus
+from moderator_app.domain.action import ActionStatus
+
+
+@dataclass(frozen=True, slots=True)
+class CommentsChanged:
+    account_id: int
+    added_ids: tuple[int, ...] = ()
+    changed_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ActionChanged:
+    action_id: int
+    comment_id: int
+    status: ActionStatus
+    error: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AccountStatusChanged:
+    status: AccountStatus
+
+
+EngineEvent = CommentsChanged | ActionChanged | AccountStatusChanged

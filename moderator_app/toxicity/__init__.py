@@ -1,0 +1,1 @@
+"""Toxicity scoring: a protocol, and the offline scorers that ship with the app."""
