@@ -1,0 +1,384 @@
+"""Command line: the window, the demo, and headless commands over the same engine and store."""
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from moderator_app import __version__
+from moderator_app.paths import default_data_dir, demo_data_dir
+
+if TYPE_CHECKING:
+    from moderator_app.store import Store
+    from moderator_app.sync.engine import Engine
+
+log = logging.getLogger("moderator_app")
+
+LEVELS = ("ok", "review", "toxic")
+
+
+class CliError(Exception):
+    """A problem to tell the user in one sentence, exit code 1 (or `code`)."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir", type=Path, default=None, help="where Moderator keeps its database"
+    )
+    common.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+
+    parser = argparse.ArgumentParser(
+        prog="moderator-app",
+        parents=[common],
+        description="Moderator: one calm inbox for community moderators.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open on the built-in sandbox")
+    parser.add_argument(
+        "--screenshot", type=Path, help="save a PNG of the window once comments show, then exit"
+    )
+    parser.add_argument("--lang", choices=("en", "ru"), help="interface language")
+    parser.set_defaults(func=cmd_gui)
+    sub = parser.add_subparsers(dest="command")
+
+    sandbox = sub.add_parser("sandbox", help="the local sandbox platform").add_subparsers(
+        dest="sandbox_command", required=True
+    )
+    serve = sandbox.add_parser("serve", parents=[common], help="serve the sandbox over HTTP")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--seed", type=int, default=7)
+    serve.add_argument("--interval", type=float, default=2.0, help="seconds between comments")
+    serve.set_defaults(func=cmd_sandbox_serve)
+
+    accounts = sub.add_parser("accounts", help="connected accounts").add_subparsers(
+        dest="accounts_command", required=True
+    )
+    add = accounts.add_parser("add", parents=[common], help="connect an account")
+    add.add_argument("platform", choices=("sandbox",))
+    add.add_argument("--url", required=True, help="the platform's base URL")
+    add.add_argument("--name", required=True, help="a name for the account")
+    add.add_argument("--interval", type=float, default=30.0, help="seconds between polls")
+    add.set_defaults(func=cmd_accounts_add)
+    lst = accounts.add_parser("list", parents=[common], help="list accounts")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(func=cmd_accounts_list)
+    rm = accounts.add_parser("remove", parents=[common], help="remove an account and its data")
+    rm.add_argument("account", help="name or id")
+    rm.set_defaults(func=cmd_accounts_remove)
+
+    sync = sub.add_parser("sync", parents=[common], help="poll accounts and send actions")
+    sync.add_argument("--once", action="store_true", required=True, help="one pass, then exit")
+    sync.set_defaults(func=cmd_sync_once)
+
+    comments = sub.add_parser("comments", parents=[common], help="list stored comments")
+    comments.add_argument("--json", action="store_true")
+    comments.add_argument("--search", default="")
+    comments.add_argument("--min-level", choices=("review", "toxic"))
+    comments.add_argument("--account", help="name or id")
+    comments.add_argument("--limit", type=int, default=50)
+    comments.set_defaults(func=cmd_comments)
+
+    for kind in ("reply", "hide", "unhide"):
+        p = sub.add_parser(kind, parents=[common], help=f"{kind} a comment")
+        p.add_argument("comment_id", type=int)
+        if kind == "reply":
+            p.add_argument("text")
+        p.add_argument("--no-send", action="store_true", help="only queue it; a later sync sends")
+        p.set_defaults(func=cmd_action, kind=kind)
+    esc = sub.add_parser("escalate", parents=[common], help="escalate a comment with a note")
+    esc.add_argument("comment_id", type=int)
+    esc.add_argument("--note", required=True)
+    esc.add_argument("--no-send", action="store_true", help="accepted for symmetry")
+    esc.set_defaults(func=cmd_escalate)
+
+    score = sub.add_parser("score", parents=[common], help="score stdin lines, print JSON lines")
+    score.set_defaults(func=cmd_score)
+    return parser
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir) if args.data_dir else default_data_dir()
+
+
+def _open_store(args: argparse.Namespace) -> "Store":
+    from moderator_app.store import Store
+
+    return Store.open(_data_dir(args))
+
+
+def _engine(args: argparse.Namespace) -> "Engine":
+    from moderator_app.secrets import SecretStore
+    from moderator_app.store.store import DB_FILENAME
+    from moderator_app.sync.engine import Engine
+    from moderator_app.toxicity.default import default_scorer
+
+    return Engine(_data_dir(args) / DB_FILENAME, secrets=SecretStore(), scorer=default_scorer())
+
+
+def _send_pending(args: argparse.Namespace) -> int:
+    report = asyncio.run(_engine(args).run_once())
+    if report.failed_actions:
+        raise CliError(f"{report.failed_actions} action(s) failed; see `moderator-app comments`")
+    if report.pending_actions:
+        raise CliError(
+            f"{report.pending_actions} action(s) could not be sent yet and stay queued; "
+            "`moderator-app sync --once` will try again"
+        )
+    return 0
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from moderator_app.secrets import SecretStore
+    from moderator_app.store.store import DB_FILENAME
+    from moderator_app.sync.engine import Engine
+    from moderator_app.toxicity.default import default_scorer
+    from moderator_app.ui.app import run_app
+
+    demo = None
+    if args.demo:
+        from moderator_app.demo import start_demo
+
+        demo = start_demo(Path(args.data_dir) if args.data_dir else demo_data_dir())
+        db_path, secrets = demo.db_path, demo.secrets
+    else:
+        if args.screenshot:
+            raise CliError("--screenshot needs --demo (or accounts that already have comments)")
+        db_path, secrets = _data_dir(args) / DB_FILENAME, SecretStore()
+        from moderator_app.store import Store
+
+        Store.open(db_path).close()  # migrate before the engine and window open it
+    engine = Engine(db_path, secrets=secrets, scorer=default_scorer())
+    try:
+        return run_app(db_path, engine=engine, screenshot=args.screenshot, lang=args.lang)
+    finally:
+        if demo is not None:
+            demo.stop()
+
+
+def cmd_sandbox_serve(args: argparse.Namespace) -> int:
+    from moderator_app.sandbox.server import SandboxServer
+
+    server = SandboxServer(args.host, args.port, seed=args.seed, interval_s=args.interval)
+    print(f"Sandbox platform on http://{args.host}:{args.port} (Ctrl+C stops)", flush=True)
+    server.serve_forever()
+    return 0
+
+
+def cmd_accounts_add(args: argparse.Namespace) -> int:
+    from moderator_app.connectors.base import Credentials
+    from moderator_app.connectors.errors import ConnectorError
+    from moderator_app.connectors.http import make_client
+    from moderator_app.connectors.sandbox import request_token
+    from moderator_app.domain import Account, Platform
+    from moderator_app.secrets import SecretStore, SecretsUnavailable
+
+    secrets = SecretStore()
+    try:
+        secrets.check_available()
+    except SecretsUnavailable as exc:
+        raise CliError(str(exc)) from None
+
+    async def sign_in() -> str:
+        async with make_client() as client:
+            return await request_token(client, args.url)
+
+    try:
+        token = asyncio.run(sign_in())
+    except ConnectorError as exc:
+        raise CliError(f"could not sign in to {args.url}: {exc}") from None
+    with _open_store(args) as store:
+        if store.accounts.find(args.name) is not None:
+            raise CliError(f"an account named {args.name!r} exists already")
+        account = store.accounts.add(
+            Account(Platform(args.platform), args.name, args.url.rstrip("/"), poll_interval_s=args.interval)
+        )
+        try:
+            secrets.save(account, Credentials(token=token))
+        except SecretsUnavailable as exc:
+            assert account.id is not None
+            store.accounts.remove(account.id)  # never half-saved
+            raise CliError(str(exc)) from None
+    print(f"Added {account.platform.label} account {account.name!r} (id {account.id})")
+    return 0
+
+
+def cmd_accounts_list(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        accounts = store.accounts.list()
+        counts = store.comments.counts_by_account()
+    rows = [
+        {
+            "id": a.id,
+            "platform": a.platform.value,
+            "name": a.name,
+            "url": a.url,
+            "comments": counts[a.id].total if a.id in counts else 0,
+        }
+        for a in accounts
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not rows:
+        print("No accounts yet. Add one with `moderator-app accounts add sandbox --url URL --name NAME`.")
+    else:
+        for r in rows:
+            print(f"{r['id']:>4}  {r['platform']:<10} {r['name']:<24} {r['comments']:>6}  {r['url']}")
+    return 0
+
+
+def cmd_accounts_remove(args: argparse.Namespace) -> int:
+    from moderator_app.secrets import SecretStore, SecretsUnavailable
+
+    with _open_store(args) as store:
+        account = store.accounts.find(args.account)
+        if account is None or account.id is None:
+            raise CliError(f"no account {args.account!r}")
+        try:
+            SecretStore().delete(account)
+        except SecretsUnavailable as exc:
+            log.warning("the account's token could not be removed from the keyring: %s", exc)
+        store.accounts.remove(account.id)
+    print(f"Removed account {account.name!r}")
+    return 0
+
+
+def cmd_sync_once(args: argparse.Namespace) -> int:
+    report = asyncio.run(_engine(args).run_once())
+    print(
+        f"fetched {report.added} new, scored {report.scored}, sent {report.sent} action(s)",
+        flush=True,
+    )
+    for problem in report.account_errors:
+        print(f"error: {problem}", file=sys.stderr)
+    if report.failed_actions:
+        print(f"error: {report.failed_actions} action(s) failed", file=sys.stderr)
+    if report.pending_actions:
+        print(f"error: {report.pending_actions} action(s) still queued", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def cmd_comments(args: argparse.Namespace) -> int:
+    from moderator_app.domain import ToxicityLevel
+    from moderator_app.serialize import comment_json
+    from moderator_app.store import CommentFilter
+
+    with _open_store(args) as store:
+        account_id = None
+        if args.account:
+            account = store.accounts.find(args.account)
+            if account is None:
+                raise CliError(f"no account {args.account!r}")
+            account_id = account.id
+        flt = CommentFilter(
+            account_id=account_id,
+            min_level=ToxicityLevel(args.min_level) if args.min_level else None,
+            search=args.search,
+            include_own=True,
+        )
+        comments = store.comments.search(flt, limit=max(1, args.limit))
+    if args.json:
+        print(json.dumps([comment_json(c) for c in comments], ensure_ascii=False, indent=2))
+        return 0
+    for c in comments:
+        tox = c.toxicity
+        flag = f"{tox.level.value:<6} {tox.score:.2f}" if tox else "unscored   "
+        state = c.remote.platform_state.value
+        text = " ".join(c.text.split())
+        print(f"{c.id:>6}  {flag}  {state:<7} {c.remote.author.name[:18]:<18} {text[:80]}")
+    return 0
+
+
+def cmd_action(args: argparse.Namespace) -> int:
+    from moderator_app.domain import ActionKind
+    from moderator_app.store.outbox import UnknownComment
+
+    kind = ActionKind(args.kind)
+    with _open_store(args) as store:
+        try:
+            action = store.outbox.enqueue(
+                args.comment_id, kind, getattr(args, "text", ""), actor="cli"
+            )
+        except (UnknownComment, ValueError) as exc:
+            raise CliError(str(exc)) from None
+    print(f"Queued {kind.value} of comment {args.comment_id} (action {action.id})", flush=True)
+    if args.no_send:
+        return 0
+    code = _send_pending(args)
+    print("Sent.")
+    return code
+
+
+def cmd_escalate(args: argparse.Namespace) -> int:
+    from moderator_app.store.outbox import UnknownComment
+
+    with _open_store(args) as store:
+        try:
+            escalation = store.escalations.escalate(args.comment_id, args.note, author="cli")
+        except UnknownComment as exc:
+            raise CliError(str(exc)) from None
+    print(f"Escalated comment {args.comment_id} (escalation {escalation.id})")
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from moderator_app.serialize import toxicity_json
+    from moderator_app.toxicity.default import default_scorer
+
+    scorer = default_scorer()
+    batch: list[str] = []
+
+    def flush() -> None:
+        for result in scorer.score_batch(batch):
+            sys.stdout.write(json.dumps(toxicity_json(result), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+        batch.clear()
+
+    for line in sys.stdin:
+        batch.append(line.rstrip("\n"))
+        if len(batch) >= 256:
+            flush()
+    flush()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    func: Callable[[argparse.Namespace], int] = args.func
+    from moderator_app.secrets import SecretsUnavailable
+    from moderator_app.store import StoreError
+
+    try:
+        return func(args)
+    except CliError as exc:
+        print(f"moderator-app: {exc}", file=sys.stderr)
+        return exc.code
+    except (StoreError, SecretsUnavailable) as exc:
+        print(f"moderator-app: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

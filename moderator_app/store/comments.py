@@ -1,0 +1,211 @@
+"""Comments: ingest from connectors, score, and page through them for the inbox."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from moderator_app.domain import (
+    Comment,
+    LocalState,
+    PlatformState,
+    RemoteComment,
+    ToxicityResult,
+)
+from moderator_app.store.filters import CommentFilter, order_clause, where_clause
+from moderator_app.store.rows import (
+    COMMENT_COLUMNS,
+    COMMENT_FROM,
+    comment_from_row,
+    remote_to_row,
+    toxicity_to_row,
+)
+from moderator_app.store.timeutil import now_ts
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    added_ids: tuple[int, ...]
+    changed_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AccountCounts:
+    total: int
+    new: int
+    flagged: int
+
+
+class CommentRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # --- ingest -------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        account_id: int,
+        comments: Sequence[RemoteComment],
+        cursor: str | None,
+        *,
+        advance_cursor: bool = True,
+    ) -> IngestResult:
+        """Store a fetched batch and the account's next cursor in one transaction, so a crash
+        can neither skip comments (cursor ahead of data) nor duplicate them."""
+        with self._db.atomic():
+            result = self._upsert(account_id, comments)
+            if advance_cursor:
+                self._db.execute(
+                    "INSERT INTO sync_cursors (account_id, cursor, updated_ts) VALUES (?, ?, ?) "
+                    "ON CONFLICT(account_id) DO UPDATE SET cursor = excluded.cursor, "
+                    "updated_ts = excluded.updated_ts",
+                    [account_id, cursor, now_ts()],
+                )
+        return result
+
+    def _upsert(self, account_id: int, comments: Sequence[RemoteComment]) -> IngestResult:
+        if not comments:
+            return IngestResult((), ())
+        threads = {c.thread.remote_id: c.thread for c in comments}
+        self._db["threads"].upsert_all(
+            (
+                {
+                    "account_id": account_id,
+                    "remote_id": t.remote_id,
+                    "title": t.title,
+                    "url": t.url,
+                    "text": t.text,
+                }
+                for t in threads.values()
+            ),
+            pk=("account_id", "remote_id"),
+        )
+        remote_ids = [c.remote_id for c in comments]
+        before = self._existing(account_id, remote_ids)
+        self._db["comments"].upsert_all(
+            (remote_to_row(account_id, c) for c in comments), pk=("account_id", "remote_id")
+        )
+        # An edited text must be scored again.
+        changed_text = [
+            rid for c in comments if (rid := c.remote_id) in before and before[rid][1] != c.text
+        ]
+        if changed_text:
+            self._db.conn.executemany(
+                "UPDATE comments SET tox_level = NULL, tox_score = NULL "
+                "WHERE account_id = ? AND remote_id = ?",
+                [(account_id, rid) for rid in changed_text],
+            )
+        after = self._existing(account_id, remote_ids)
+        added = tuple(after[rid][0] for rid in dict.fromkeys(remote_ids) if rid not in before)
+        changed = tuple(after[rid][0] for rid in dict.fromkeys(remote_ids) if rid in before)
+        return IngestResult(added, changed)
+
+    def _existing(self, account_id: int, remote_ids: Sequence[str]) -> dict[str, tuple[int, str]]:
+        found: dict[str, tuple[int, str]] = {}
+        for start in range(0, len(remote_ids), 500):
+            chunk = remote_ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for cid, rid, text in self._db.execute(
+                f"SELECT id, remote_id, text FROM comments "
+                f"WHERE account_id = ? AND remote_id IN ({marks})",
+                [account_id, *chunk],
+            ).fetchall():
+                found[rid] = (cid, text)
+        return found
+
+    def cursor(self, account_id: int) -> str | None:
+        row = self._db.execute(
+            "SELECT cursor FROM sync_cursors WHERE account_id = ?", [account_id]
+        ).fetchone()
+        return None if row is None else row[0]
+
+    # --- scoring ------------------------------------------------------------------------
+
+    def unscored(self, limit: int = 500) -> list[tuple[int, str]]:
+        rows = self._db.execute(
+            "SELECT id, text FROM comments WHERE tox_level IS NULL ORDER BY id LIMIT ?", [limit]
+        ).fetchall()
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    def set_toxicity(self, results: Sequence[tuple[int, ToxicityResult]]) -> None:
+        with self._db.atomic():
+            self._db.conn.executemany(
+                "UPDATE comments SET tox_score = :tox_score, tox_level = :tox_level, "
+                "tox_spans = :tox_spans, tox_labels = :tox_labels, tox_scorer = :tox_scorer "
+                "WHERE id = :id",
+                [{"id": cid, **toxicity_to_row(r)} for cid, r in results],
+            )
+
+    # --- reading ------------------------------------------------------------------------
+
+    def get(self, comment_id: int) -> Comment | None:
+        rows = self.by_ids([comment_id])
+        return rows[0] if rows else None
+
+    def by_ids(self, ids: Sequence[int]) -> list[Comment]:
+        """Rows for the given ids, in the order given (the inbox model's page fetch)."""
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        rows = self._query(f"SELECT {COMMENT_COLUMNS} FROM {COMMENT_FROM} WHERE c.id IN ({marks})", ids)
+        by_id = {r.id: r for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def by_remote_id(self, account_id: int, remote_id: str) -> Comment | None:
+        rows = self._query(
+            f"SELECT {COMMENT_COLUMNS} FROM {COMMENT_FROM} "
+            "WHERE c.account_id = ? AND c.remote_id = ?",
+            [account_id, remote_id],
+        )
+        return rows[0] if rows else None
+
+    def ids(self, f: CommentFilter, limit: int | None = None, offset: int = 0) -> list[int]:
+        where, params = where_clause(f)
+        sql = f"SELECT c.id FROM comments c WHERE {where} ORDER BY {order_clause(f.sort)}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = [*params, limit, offset]
+        return [int(r[0]) for r in self._db.execute(sql, params).fetchall()]
+
+    def search(self, f: CommentFilter, limit: int = 50, offset: int = 0) -> list[Comment]:
+        return self.by_ids(self.ids(f, limit, offset))
+
+    def count(self, f: CommentFilter) -> int:
+        where, params = where_clause(f)
+        row = self._db.execute(f"SELECT COUNT(*) FROM comments c WHERE {where}", params).fetchone()
+        return int(row[0])
+
+    def counts_by_account(self) -> dict[int, AccountCounts]:
+        rows = self._db.execute(
+            "SELECT account_id, COUNT(*), SUM(local_state = 'new'), "
+            "SUM(local_state = 'new' AND tox_level IN ('review', 'toxic')) "
+            "FROM comments WHERE by_us = 0 GROUP BY account_id"
+        ).fetchall()
+        return {int(r[0]): AccountCounts(int(r[1]), int(r[2] or 0), int(r[3] or 0)) for r in rows}
+
+    def thread(self, comment: Comment) -> list[Comment]:
+        """Every stored comment under the same post, oldest first: the detail pane's context."""
+        return self._query(
+            f"SELECT {COMMENT_COLUMNS} FROM {COMMENT_FROM} "
+            "WHERE c.account_id = ? AND c.thread_remote_id = ? ORDER BY c.created_ts, c.id",
+            [comment.account_id, comment.remote.thread.remote_id],
+        )
+
+    def _query(self, sql: str, params: Sequence[Any]) -> list[Comment]:
+        cursor = self._db.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        return [comment_from_row(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+
+    # --- local state --------------------------------------------------------------------
+
+    def set_local_state(self, comment_id: int, state: LocalState) -> None:
+        self._db.execute(
+            "UPDATE comments SET local_state = ? WHERE id = ?", [state.value, comment_id]
+        )
+
+    def set_platform_state(self, comment_id: int, state: PlatformState) -> None:
+        """Reflect a confirmed hide/unhide at once, before the platform's own event arrives."""
+        self._db.execute(
+            "UPDATE comments SET platform_state = ? WHERE id = ?", [state.value, comment_id]
+        )

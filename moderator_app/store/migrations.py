@@ -1,0 +1,141 @@
+"""Ordered schema steps. Append new steps at the end; never edit a released one.
+
+Each step runs in its own transaction (sqlite-utils' `Migrations`), and its number is mirrored
+into `PRAGMA user_version` so a file written by a newer Moderator is recognised and refused.
+"""
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("moderator")
+
+
+@migrations(name="0001_core")
+def _core(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE accounts (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            name TEXT NOT NULL,
+            url TEXT NOT NULL DEFAULT '',
+            settings TEXT NOT NULL DEFAULT '{}',
+            poll_interval_s REAL NOT NULL DEFAULT 30,
+            enabled INTEGER NOT NULL DEFAULT 1,
+            created_ts REAL NOT NULL
+        );
+        CREATE TABLE threads (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            remote_id TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            UNIQUE (account_id, remote_id)
+        );
+        CREATE TABLE comments (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            remote_id TEXT NOT NULL,
+            thread_remote_id TEXT NOT NULL,
+            parent_remote_id TEXT,
+            author_id TEXT NOT NULL DEFAULT '',
+            author_name TEXT NOT NULL DEFAULT '',
+            author_url TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            created_ts REAL NOT NULL,
+            edited_ts REAL,
+            permalink TEXT NOT NULL DEFAULT '',
+            platform_state TEXT NOT NULL DEFAULT 'visible',
+            local_state TEXT NOT NULL DEFAULT 'new',
+            by_us INTEGER NOT NULL DEFAULT 0,
+            extra TEXT NOT NULL DEFAULT '{}',
+            fetched_ts REAL NOT NULL,
+            tox_score REAL,
+            tox_level TEXT,
+            tox_spans TEXT,
+            tox_labels TEXT,
+            tox_scorer TEXT,
+            UNIQUE (account_id, remote_id)
+        );
+        CREATE INDEX comments_by_time ON comments (created_ts, id);
+        CREATE INDEX comments_by_account_time ON comments (account_id, created_ts, id);
+        CREATE INDEX comments_by_thread ON comments (account_id, thread_remote_id);
+        CREATE INDEX comments_unscored ON comments (id) WHERE tox_level IS NULL;
+        CREATE TABLE sync_cursors (
+            account_id INTEGER PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+            cursor TEXT,
+            updated_ts REAL NOT NULL
+        );
+        """
+    )
+
+
+@migrations(name="0002_actions")
+def _actions(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            comment_id INTEGER NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+            account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            idempotency_key TEXT NOT NULL UNIQUE,
+            status TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT NOT NULL DEFAULT '',
+            created_ts REAL NOT NULL,
+            next_attempt_ts REAL NOT NULL,
+            done_ts REAL,
+            remote_result_id TEXT NOT NULL DEFAULT '',
+            previous_local_state TEXT NOT NULL DEFAULT 'new'
+        );
+        CREATE INDEX outbox_due ON outbox (status, next_attempt_ts);
+        CREATE INDEX outbox_by_comment ON outbox (comment_id, status);
+        CREATE TABLE escalations (
+            id INTEGER PRIMARY KEY,
+            comment_id INTEGER NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+            status TEXT NOT NULL DEFAULT 'open',
+            created_ts REAL NOT NULL,
+            created_by TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX escalations_by_comment ON escalations (comment_id);
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            escalation_id INTEGER NOT NULL REFERENCES escalations(id) ON DELETE CASCADE,
+            author TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            created_ts REAL NOT NULL
+        );
+        CREATE INDEX notes_by_escalation ON notes (escalation_id);
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            ts REAL NOT NULL,
+            actor TEXT NOT NULL DEFAULT '',
+            event TEXT NOT NULL,
+            account_id INTEGER,
+            comment_id INTEGER,
+            detail TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX audit_by_comment ON audit_log (comment_id);
+        """
+    )
+
+
+@migrations(name="0003_search")
+def _search(db: Database) -> None:
+    # External-content FTS5 over comments; sqlite-utils writes the sync triggers.
+    db["comments"].enable_fts(
+        ["text", "author_name"],
+        fts_version="FTS5",
+        create_triggers=True,
+        tokenize="unicode61 remove_diacritics 2",
+    )
+
+
+def known_version() -> int:
+    return len(migrations._migrations)
+
+
+def step_names() -> list[str]:
+    return [m.name for m in migrations._migrations]

@@ -1,0 +1,202 @@
+"""The durable queue of moderator actions, written before the UI shows them as pending.
+
+An action row and the comment's new local state are written in one transaction. The engine
+claims rows, sends them with the row's idempotency key, and records the outcome. A row left
+'sending' by a crash is sent again with the same key, which the platform (or our own dedupe)
+recognises, so nothing is lost and nothing is applied twice.
+"""
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+from moderator_app.domain import Action, ActionKind, ActionStatus, LocalState
+from moderator_app.store.audit import AuditLog
+from moderator_app.store.timeutil import from_ts, now_ts
+
+_NEW_LOCAL_STATE = {
+    ActionKind.REPLY: LocalState.REPLIED,
+    ActionKind.HIDE: LocalState.HIDDEN,
+    ActionKind.UNHIDE: LocalState.REVIEWED,
+    ActionKind.ESCALATE: LocalState.ESCALATED,
+}
+
+
+class UnknownComment(LookupError):
+    pass
+
+
+class OutboxRepository:
+    def __init__(self, db: Database, audit: AuditLog) -> None:
+        self._db = db
+        self._audit = audit
+
+    def enqueue(
+        self, comment_id: int, kind: ActionKind, text: str = "", *, actor: str = ""
+    ) -> Action:
+        """Record the moderator's intent durably, together with the comment's new state."""
+        if kind is ActionKind.REPLY and not text.strip():
+            raise ValueError("a reply needs some text")
+        key = f"mod-{uuid.uuid4().hex}"
+        with self._db.atomic():
+            row = self._db.execute(
+                "SELECT account_id, local_state FROM comments WHERE id = ?", [comment_id]
+            ).fetchone()
+            if row is None:
+                raise UnknownComment(f"no comment with id {comment_id}")
+            account_id, previous_state = row
+            ts = now_ts()
+            cursor = self._db.execute(
+                "INSERT INTO outbox (comment_id, account_id, kind, text, idempotency_key, status, "
+                "created_ts, next_attempt_ts, previous_local_state) "
+                "VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
+                [comment_id, account_id, kind.value, text, key, ts, ts, previous_state],
+            )
+            self._db.execute(
+                "UPDATE comments SET local_state = ? WHERE id = ?",
+                [_NEW_LOCAL_STATE[kind].value, comment_id],
+            )
+            self._audit.record(
+                f"{kind.value}.queued", actor=actor, account_id=account_id, comment_id=comment_id
+            )
+        action_id = cursor.lastrowid
+        assert action_id is not None
+        action = self.get(action_id)
+        assert action is not None
+        return action
+
+    def get(self, action_id: int) -> Action | None:
+        rows = self._select("WHERE id = ?", [action_id])
+        return rows[0] if rows else None
+
+    def due(self, limit: int = 20, *, now: float | None = None) -> list[Action]:
+        """Pending rows whose next attempt time has come, oldest first. A row waits while an
+        earlier action on the same comment is unfinished, so hide-then-unhide keeps its order."""
+        return self._select(
+            "WHERE status = 'pending' AND next_attempt_ts <= ? AND NOT EXISTS ("
+            "SELECT 1 FROM outbox p WHERE p.comment_id = outbox.comment_id AND p.id < outbox.id "
+            "AND p.status IN ('pending', 'sending')) ORDER BY id LIMIT ?",
+            [now_ts() if now is None else now, limit],
+        )
+
+    def next_due_ts(self) -> float | None:
+        row = self._db.execute(
+            "SELECT MIN(next_attempt_ts) FROM outbox WHERE status = 'pending'"
+        ).fetchone()
+        return None if row is None or row[0] is None else float(row[0])
+
+    def recover_interrupted(self) -> int:
+        """After a crash, rows caught mid-send go back to pending (same key, sent again)."""
+        with self._db.atomic():
+            cursor = self._db.execute(
+                "UPDATE outbox SET status = 'pending' WHERE status = 'sending'"
+            )
+        return cursor.rowcount
+
+    def claim(self, action_id: int) -> bool:
+        with self._db.atomic():
+            cursor = self._db.execute(
+                "UPDATE outbox SET status = 'sending', attempts = attempts + 1 "
+                "WHERE id = ? AND status = 'pending'",
+                [action_id],
+            )
+        return cursor.rowcount == 1
+
+    def complete(self, action: Action, remote_result_id: str = "") -> None:
+        with self._db.atomic():
+            self._db.execute(
+                "UPDATE outbox SET status = 'done', done_ts = ?, last_error = '', "
+                "remote_result_id = ? WHERE id = ?",
+                [now_ts(), remote_result_id, action.id],
+            )
+            self._audit.record(
+                f"{action.kind.value}.sent",
+                comment_id=action.comment_id,
+                action_id=action.id,
+                remote_result_id=remote_result_id,
+            )
+
+    def retry_later(self, action: Action, error: str, delay_s: float) -> None:
+        with self._db.atomic():
+            self._db.execute(
+                "UPDATE outbox SET status = 'pending', last_error = ?, next_attempt_ts = ? "
+                "WHERE id = ?",
+                [error, now_ts() + delay_s, action.id],
+            )
+
+    def fail(self, action: Action, error: str) -> None:
+        """A permanent failure: kept visible until the moderator retries or dismisses it."""
+        with self._db.atomic():
+            self._db.execute(
+                "UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ?",
+                [error, action.id],
+            )
+            self._audit.record(
+                f"{action.kind.value}.failed",
+                comment_id=action.comment_id,
+                action_id=action.id,
+                error=error,
+            )
+
+    def retry(self, action_id: int) -> bool:
+        """The moderator asks to try a failed action again."""
+        with self._db.atomic():
+            cursor = self._db.execute(
+                "UPDATE outbox SET status = 'pending', next_attempt_ts = ?, attempts = 0 "
+                "WHERE id = ? AND status = 'failed'",
+                [now_ts(), action_id],
+            )
+        return cursor.rowcount == 1
+
+    def dismiss(self, action_id: int) -> bool:
+        """Give up on a failed action and restore the comment's earlier local state."""
+        with self._db.atomic():
+            row = self._db.execute(
+                "SELECT comment_id, previous_local_state FROM outbox "
+                "WHERE id = ? AND status = 'failed'",
+                [action_id],
+            ).fetchone()
+            if row is None:
+                return False
+            self._db.execute("DELETE FROM outbox WHERE id = ?", [action_id])
+            self._db.execute("UPDATE comments SET local_state = ? WHERE id = ?", [row[1], row[0]])
+            self._audit.record("action.dismissed", comment_id=row[0], action_id=action_id)
+        return True
+
+    def with_status(self, *statuses: ActionStatus) -> list[Action]:
+        marks = ", ".join("?" for _ in statuses)
+        return self._select(f"WHERE status IN ({marks}) ORDER BY id", [s.value for s in statuses])
+
+    def for_comment(self, comment_id: int) -> list[Action]:
+        return self._select("WHERE comment_id = ? ORDER BY id", [comment_id])
+
+    def counts(self) -> dict[ActionStatus, int]:
+        rows = self._db.execute("SELECT status, COUNT(*) FROM outbox GROUP BY status").fetchall()
+        counts = dict.fromkeys(ActionStatus, 0)
+        counts.update({ActionStatus(s): int(n) for s, n in rows})
+        return counts
+
+    def _select(self, where: str, params: Sequence[Any]) -> list[Action]:
+        rows = self._db.execute(
+            "SELECT id, comment_id, kind, idempotency_key, status, text, attempts, last_error, "
+            f"created_ts, next_attempt_ts, remote_result_id FROM outbox {where}",
+            list(params),
+        ).fetchall()
+        return [
+            Action(
+                id=r[0],
+                comment_id=r[1],
+                kind=ActionKind(r[2]),
+                idempotency_key=r[3],
+                status=ActionStatus(r[4]),
+                text=r[5],
+                attempts=r[6],
+                last_error=r[7],
+                created_at=from_ts(r[8]),
+                next_attempt_at=from_ts(r[9]),
+                remote_result_id=r[10],
+            )
+            for r in rows
+        ]

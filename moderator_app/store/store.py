@@ -1,0 +1,43 @@
+"""The store facade: one per thread, each with its own SQLite connection."""
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from moderator_app.store.accounts import AccountRepository
+from moderator_app.store.audit import AuditLog
+from moderator_app.store.comments import CommentRepository
+from moderator_app.store.database import connect, migrate
+from moderator_app.store.escalations import EscalationRepository
+from moderator_app.store.outbox import OutboxRepository
+
+DB_FILENAME = "moderator.db"
+
+
+class Store:
+    def __init__(self, db: Database, path: Path | None = None) -> None:
+        self.db = db
+        self.path = path
+        self.audit = AuditLog(db)
+        self.accounts = AccountRepository(db)
+        self.comments = CommentRepository(db)
+        self.outbox = OutboxRepository(db, self.audit)
+        self.escalations = EscalationRepository(db, self.audit)
+
+    @classmethod
+    def open(cls, path: Path) -> "Store":
+        """Open (creating and migrating as needed). `path` is the file or a data directory."""
+        if path.is_dir() or path.suffix == "":
+            path = path / DB_FILENAME
+        db = connect(path)
+        migrate(db, path)
+        return cls(db, path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,1 @@
+"""The engine: polling, scoring and the outbox, on one asyncio loop with no Qt."""

@@ -1,0 +1,259 @@
+"""The engine: one asyncio loop in its own thread that polls accounts, scores new comments
+and sends queued actions. It never imports Qt; the UI's bridge turns its events into signals.
+"""
+
+import asyncio
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from moderator_app.connectors.http import make_client
+from moderator_app.domain import (
+    AccountStatus,
+    AccountStatusChanged,
+    ActionStatus,
+    CommentsChanged,
+    EngineEvent,
+    SyncState,
+)
+from moderator_app.secrets import SecretStore
+from moderator_app.store import Store
+from moderator_app.sync.account_sync import sync_account
+from moderator_app.sync.connectors_pool import ConnectorFactory, ConnectorPool
+from moderator_app.sync.outbox_worker import OutboxWorker
+from moderator_app.sync.scoring import score_pending
+from moderator_app.toxicity.base import Scorer
+
+log = logging.getLogger(__name__)
+
+EventHandler = Callable[[EngineEvent], None]
+IDLE_WAKE_S = 5.0
+
+
+@dataclass(slots=True)
+class _Schedule:
+    due_at: float = 0.0
+    failures: int = 0
+
+
+@dataclass(slots=True)
+class OnceReport:
+    """What `run_once` did; `ok` is False when any account or action did not go through."""
+
+    added: int = 0
+    scored: int = 0
+    sent: int = 0
+    failed_actions: int = 0
+    pending_actions: int = 0
+    account_errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.account_errors and not self.failed_actions and not self.pending_actions
+
+
+class Engine:
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        secrets: SecretStore,
+        scorer: Scorer,
+        on_event: EventHandler | None = None,
+        connector_factory: ConnectorFactory | None = None,
+        client_factory: Callable[[], httpx.AsyncClient] = make_client,
+    ) -> None:
+        self._db_path = db_path
+        self._secrets = secrets
+        self._scorer = scorer
+        self._on_event = on_event
+        self._connector_factory = connector_factory
+        self._client_factory = client_factory
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake: asyncio.Event | None = None
+        self._stopping = threading.Event()
+        self._sync_requested: set[int | None] = set()
+        self._statuses: dict[int, AccountStatus] = {}
+        self._lock = threading.Lock()
+
+    # --- thread-safe controls --------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        ready = threading.Event()
+        self._thread = threading.Thread(
+            target=self._thread_main, args=(ready,), name="moderator-engine", daemon=True
+        )
+        self._thread.start()
+        ready.wait(timeout=10)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stopping.set()
+        self._poke()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def sync_now(self, account_id: int | None = None) -> None:
+        with self._lock:
+            self._sync_requested.add(account_id)
+        self._poke()
+
+    def wake_outbox(self) -> None:
+        self._poke()
+
+    def statuses(self) -> dict[int, AccountStatus]:
+        with self._lock:
+            return dict(self._statuses)
+
+    def _poke(self) -> None:
+        loop, wake = self._loop, self._wake
+        if loop is not None and wake is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(wake.set)
+
+    # --- the loop --------------------------------------------------------------------------
+
+    def _thread_main(self, ready: threading.Event) -> None:
+        try:
+            asyncio.run(self._main(ready))
+        except Exception:
+            log.exception("the engine stopped on an unexpected error")
+
+    async def _main(self, ready: threading.Event) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._wake = asyncio.Event()
+        store = Store.open(self._db_path)
+        ready.set()
+        try:
+            async with self._client_factory() as client:
+                pool = self._pool(client)
+                worker = OutboxWorker(store, pool, self._emit)
+                store.outbox.recover_interrupted()
+                schedules: dict[int, _Schedule] = {}
+                while not self._stopping.is_set():
+                    await self._poll_due(store, pool, schedules)
+                    await self._score(store)
+                    await worker.send_due()
+                    await self._sleep(self._next_wake(store, schedules))
+        finally:
+            store.close()
+
+    async def _sleep(self, seconds: float) -> None:
+        assert self._wake is not None
+        if self._stopping.is_set():
+            return
+        try:
+            await asyncio.wait_for(self._wake.wait(), timeout=max(0.05, seconds))
+        except TimeoutError:
+            pass
+        self._wake.clear()
+
+    def _next_wake(self, store: Store, schedules: dict[int, _Schedule]) -> float:
+        now = time.monotonic()
+        waits = [s.due_at - now for s in schedules.values()]
+        next_action = store.outbox.next_due_ts()
+        if next_action is not None:
+            waits.append(next_action - time.time())
+        return min([IDLE_WAKE_S, *waits])
+
+    async def _poll_due(self, store: Store, pool: ConnectorPool, schedules: dict[int, _Schedule]) -> None:
+        with self._lock:
+            requested = set(self._sync_requested)
+            self._sync_requested.clear()
+        accounts = [a for a in store.accounts.list() if a.enabled]
+        for gone in set(schedules) - {a.id for a in accounts}:
+            del schedules[gone]
+        for account in accounts:
+            assert account.id is not None
+            schedule = schedules.setdefault(account.id, _Schedule())
+            forced = None in requested or account.id in requested
+            if not forced and schedule.due_at > time.monotonic():
+                continue
+            if self._stopping.is_set():
+                return
+            self._set_status(AccountStatus(account.id, SyncState.SYNCING))
+            outcome = await sync_account(account, store, pool, schedule.failures)
+            schedule.failures = 0 if outcome.ok else schedule.failures + 1
+            schedule.due_at = time.monotonic() + outcome.delay_s
+            self._set_status(outcome.status)
+            if outcome.added_ids or outcome.changed_ids:
+                self._emit(
+                    CommentsChanged(account.id, tuple(outcome.added_ids), tuple(outcome.changed_ids))
+                )
+
+    async def _score(self, store: Store) -> list[int]:
+        scored = await score_pending(store, self._scorer)
+        if scored:
+            by_account: dict[int, list[int]] = {}
+            for comment in store.comments.by_ids(scored):
+                by_account.setdefault(comment.account_id, []).append(comment.id)
+            for account_id, ids in by_account.items():
+                self._emit(CommentsChanged(account_id, (), tuple(ids)))
+        return scored
+
+    def _pool(self, client: httpx.AsyncClient) -> ConnectorPool:
+        if self._connector_factory is None:
+            return ConnectorPool(self._secrets, client)
+        return ConnectorPool(self._secrets, client, self._connector_factory)
+
+    def _set_status(self, status: AccountStatus) -> None:
+        with self._lock:
+            self._statuses[status.account_id] = status
+        self._emit(AccountStatusChanged(status))
+
+    def _emit(self, event: EngineEvent) -> None:
+        if self._on_event is None:
+            return
+        try:
+            self._on_event(event)
+        except Exception:
+            log.exception("an event handler failed")
+
+    # --- headless, one pass ------------------------------------------------------------------
+
+    async def run_once(self, *, send_deadline_s: float = 60.0) -> OnceReport:
+        """Poll every account once (all pages), score, and send every pending action.
+
+        Transient send failures are retried within `send_deadline_s`; what is still pending
+        then stays queued for the next run and makes the report not ok.
+        """
+        report = OnceReport()
+        store = Store.open(self._db_path)
+        try:
+            async with self._client_factory() as client:
+                pool = self._pool(client)
+                store.outbox.recover_interrupted()
+                for account in store.accounts.list():
+                    if not account.enabled:
+                        continue
+                    outcome = await sync_account(account, store, pool, failures=0)
+                    report.added += len(outcome.added_ids)
+                    self._set_status(outcome.status)
+                    if not outcome.ok:
+                        report.account_errors.append(f"{account.name}: {outcome.status.message}")
+                report.scored = len(await self._score(store))
+                worker = OutboxWorker(store, pool, self._emit)
+                deadline = time.monotonic() + send_deadline_s
+                while True:
+                    sent = await worker.send_due()
+                    report.sent += sent.sent
+                    report.failed_actions += sent.failed
+                    next_due = store.outbox.next_due_ts()
+                    if next_due is None:
+                        break
+                    wait = next_due - time.time()
+                    if time.monotonic() + wait > deadline:
+                        break
+                    await asyncio.sleep(max(0.0, wait))
+                counts = store.outbox.counts()
+                report.pending_actions = counts[ActionStatus.PENDING] + counts[ActionStatus.SENDING]
+        finally:
+            store.close()
+        return report
