@@ -174,8 +174,11 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_sandbox_serve(args: argparse.Namespace) -> int:
     from moderator_app.sandbox.server import SandboxServer
 
-    server = SandboxServer(args.host, args.port, seed=args.seed, interval_s=args.interval)
-    print(f"Sandbox platform on http://{args.host}:{args.port} (Ctrl+C stops)", flush=True)
+    try:
+        server = SandboxServer(args.host, args.port, seed=args.seed, interval_s=args.interval)
+    except (ValueError, OSError) as exc:
+        raise CliError(f"cannot serve the sandbox on {args.host}:{args.port}: {exc}") from None
+    print(f"Sandbox platform on {server.url} (Ctrl+C stops)", flush=True)
     server.serve_forever()
     return 0
 

@@ -7,9 +7,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import httpx  # noqa: E402
 import keyring  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 
+from moderator_app.sandbox import SandboxServer  # noqa: E402
 from moderator_app.secrets import MemoryKeyring  # noqa: E402
 
 
@@ -21,3 +23,27 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxServer]:
+    """A real sandbox on a loopback port, quiet (no background stream) so each test sees one
+    world; tests add comments through `/_admin/generate`."""
+    with SandboxServer(seed=7, initial_comments=40, interval_s=0, rate_per_s=1000, burst=1000) as s:
+        yield s
+
+
+@pytest.fixture
+def admin(sandbox: SandboxServer) -> Iterator[httpx.Client]:
+    """Unauthenticated client: `/_admin/*` and the HTML pages."""
+    with httpx.Client(base_url=sandbox.url, timeout=5) as client:
+        yield client
+
+
+@pytest.fixture
+def token(admin: httpx.Client) -> str:
+    response = admin.post("/api/v1/token", json={"client": "tests"})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["token_type"] == "bearer"
+    return str(body["access_token"])

@@ -7,7 +7,9 @@ from moderator_app.connectors.errors import NotSupported
 from moderator_app.domain import Account, Platform
 
 
-def make_connector(account: Account, credentials: Credentials, client: httpx.AsyncClient) -> Connector:
+def make_connector(
+    account: Account, credentials: Credentials, client: httpx.AsyncClient
+) -> Connector:
     if account.platform is Platform.SANDBOX:
         from moderator_app.connectors.sandbox import SandboxConnector
 
