@@ -49,7 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("en", "ru"), help="interface language")
     parser.set_defaults(func=cmd_gui)
     sub = parser.add_subparsers(dest="command")
+    _add_sandbox_commands(sub, common)
+    _add_account_commands(sub, common)
+    _add_comment_commands(sub, common)
+    return parser
 
+
+def _add_sandbox_commands(
+    sub: "argparse._SubParsersAction[argparse.ArgumentParser]", common: argparse.ArgumentParser
+) -> None:
     sandbox = sub.add_parser("sandbox", help="the local sandbox platform").add_subparsers(
         dest="sandbox_command", required=True
     )
@@ -60,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--interval", type=float, default=2.0, help="seconds between comments")
     serve.set_defaults(func=cmd_sandbox_serve)
 
+
+def _add_account_commands(
+    sub: "argparse._SubParsersAction[argparse.ArgumentParser]", common: argparse.ArgumentParser
+) -> None:
     accounts = sub.add_parser("accounts", help="connected accounts").add_subparsers(
         dest="accounts_command", required=True
     )
@@ -75,11 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
     rm = accounts.add_parser("remove", parents=[common], help="remove an account and its data")
     rm.add_argument("account", help="name or id")
     rm.set_defaults(func=cmd_accounts_remove)
-
     sync = sub.add_parser("sync", parents=[common], help="poll accounts and send actions")
     sync.add_argument("--once", action="store_true", required=True, help="one pass, then exit")
     sync.set_defaults(func=cmd_sync_once)
 
+
+def _add_comment_commands(
+    sub: "argparse._SubParsersAction[argparse.ArgumentParser]", common: argparse.ArgumentParser
+) -> None:
     comments = sub.add_parser("comments", parents=[common], help="list stored comments")
     comments.add_argument("--json", action="store_true")
     comments.add_argument("--search", default="")
@@ -87,7 +102,6 @@ def build_parser() -> argparse.ArgumentParser:
     comments.add_argument("--account", help="name or id")
     comments.add_argument("--limit", type=int, default=50)
     comments.set_defaults(func=cmd_comments)
-
     for kind in ("reply", "hide", "unhide"):
         p = sub.add_parser(kind, parents=[common], help=f"{kind} a comment")
         p.add_argument("comment_id", type=int)
@@ -100,10 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     esc.add_argument("--note", required=True)
     esc.add_argument("--no-send", action="store_true", help="accepted for symmetry")
     esc.set_defaults(func=cmd_escalate)
-
     score = sub.add_parser("score", parents=[common], help="score stdin lines, print JSON lines")
     score.set_defaults(func=cmd_score)
-    return parser
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -209,7 +221,12 @@ def cmd_accounts_add(args: argparse.Namespace) -> int:
         if store.accounts.find(args.name) is not None:
             raise CliError(f"an account named {args.name!r} exists already")
         account = store.accounts.add(
-            Account(Platform(args.platform), args.name, args.url.rstrip("/"), poll_interval_s=args.interval)
+            Account(
+                Platform(args.platform),
+                args.name,
+                args.url.rstrip("/"),
+                poll_interval_s=args.interval,
+            )
         )
         try:
             secrets.save(account, Credentials(token=token))
@@ -238,10 +255,13 @@ def cmd_accounts_list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     elif not rows:
-        print("No accounts yet. Add one with `moderator-app accounts add sandbox --url URL --name NAME`.")
+        print("No accounts yet. Add one with:")
+        print("  moderator-app accounts add sandbox --url URL --name NAME")
     else:
         for r in rows:
-            print(f"{r['id']:>4}  {r['platform']:<10} {r['name']:<24} {r['comments']:>6}  {r['url']}")
+            print(
+                f"{r['id']:>4}  {r['platform']:<10} {r['name']:<24} {r['comments']:>6}  {r['url']}"
+            )
     return 0
 
 

@@ -40,7 +40,9 @@ def start_demo(data_dir: Path, *, interval_s: float = 2.5) -> Demo:
     token = asyncio.run(_sign_in(sandbox.url))
     with Store.open(data_dir) as store:
         account = store.accounts.add(
-            Account(Platform.SANDBOX, "Sandbox demo", sandbox.url, poll_interval_s=DEMO_POLL_INTERVAL_S)
+            Account(
+                Platform.SANDBOX, "Sandbox demo", sandbox.url, poll_interval_s=DEMO_POLL_INTERVAL_S
+            )
         )
         secrets.save(account, Credentials(token=token))
         db_path = store.path

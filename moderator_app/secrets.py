@@ -32,10 +32,10 @@ class SecretsUnavailable(Exception):
 class MemoryKeyring(KeyringBackend):
     """Secrets that live only as long as the process: for the demo sandbox and for tests."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self._items: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -60,7 +60,7 @@ class SecretStore:
     def check_available(self) -> None:
         try:
             keyring.get_password(self._service, "availability-check")
-        except keyring.errors.KeyringError as exc:
+        except keyring.errors.KeyringError:
             raise SecretsUnavailable(NO_BACKEND_HELP) from None
         except Exception as exc:  # a broken backend must not crash the app either
             raise SecretsUnavailable(f"{NO_BACKEND_HELP} ({type(exc).__name__})") from None

@@ -25,7 +25,9 @@ class Cli:
     def args(self, *args: str) -> list[str]:
         return [sys.executable, "-m", "moderator_app", *args, "--data-dir", str(self.data_dir)]
 
-    def run(self, *args: str, input: str | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *args: str, input: str | None = None, check: bool = True
+    ) -> subprocess.CompletedProcess[str]:
         done = subprocess.run(
             self.args(*args),
             env=self.env,
@@ -43,7 +45,11 @@ class Cli:
 
     def start(self, *args: str) -> subprocess.Popen[str]:
         return subprocess.Popen(
-            self.args(*args), env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            self.args(*args),
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
 
     def comments(self, *args: str) -> list[dict[str, Any]]:

@@ -7,12 +7,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import httpx  # noqa: E402
-import keyring  # noqa: E402
-from keyring.backend import KeyringBackend  # noqa: E402
+import httpx
+import keyring
+from keyring.backend import KeyringBackend
 
-from moderator_app.sandbox import SandboxServer  # noqa: E402
-from moderator_app.secrets import MemoryKeyring  # noqa: E402
+from moderator_app.sandbox import SandboxServer
+from moderator_app.secrets import MemoryKeyring
 
 
 @pytest.fixture(autouse=True)

@@ -29,7 +29,8 @@ def test_sync_lists_scored_comments(connected: Cli) -> None:
     assert {c["toxicity"]["level"] for c in comments} >= {"ok", "toxic"}
     assert any(c["text"] != c["text"].encode("ascii", "ignore").decode() for c in comments)
     toxic = connected.comments("--min-level", "toxic")
-    assert toxic and all(c["toxicity"]["level"] == "toxic" for c in toxic)
+    assert toxic
+    assert all(c["toxicity"]["level"] == "toxic" for c in toxic)
     listed = connected.run("accounts", "list").stdout
     assert "Sandbox" in listed
 
@@ -97,5 +98,6 @@ def test_score_prints_json_lines(cli: Cli) -> None:
     assert len(rows) == 3
     assert set(rows[0]) >= {"score", "level", "spans", "scorer"}
     assert rows[0]["level"] == "ok"
-    assert rows[1]["level"] != "ok" and rows[1]["spans"]
+    assert rows[1]["level"] != "ok"
+    assert rows[1]["spans"]
     assert rows[2]["level"] != "ok"

@@ -25,7 +25,14 @@ class AuditLog:
         self._db.execute(
             "INSERT INTO audit_log (ts, actor, event, account_id, comment_id, detail) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [now_ts(), actor, event, account_id, comment_id, json.dumps(detail, ensure_ascii=False)],
+            [
+                now_ts(),
+                actor,
+                event,
+                account_id,
+                comment_id,
+                json.dumps(detail, ensure_ascii=False),
+            ],
         )
 
     def for_comment(self, comment_id: int) -> list[dict[str, Any]]:

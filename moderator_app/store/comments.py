@@ -68,7 +68,7 @@ class CommentRepository:
         if not comments:
             return IngestResult((), ())
         threads = {c.thread.remote_id: c.thread for c in comments}
-        self._db["threads"].upsert_all(
+        self._db.table("threads").upsert_all(
             (
                 {
                     "account_id": account_id,
@@ -83,7 +83,7 @@ class CommentRepository:
         )
         remote_ids = [c.remote_id for c in comments]
         before = self._existing(account_id, remote_ids)
-        self._db["comments"].upsert_all(
+        self._db.table("comments").upsert_all(
             (remote_to_row(account_id, c) for c in comments), pk=("account_id", "remote_id")
         )
         # An edited text must be scored again.
@@ -148,7 +148,9 @@ class CommentRepository:
         if not ids:
             return []
         marks = ", ".join("?" for _ in ids)
-        rows = self._query(f"SELECT {COMMENT_COLUMNS} FROM {COMMENT_FROM} WHERE c.id IN ({marks})", ids)
+        rows = self._query(
+            f"SELECT {COMMENT_COLUMNS} FROM {COMMENT_FROM} WHERE c.id IN ({marks})", ids
+        )
         by_id = {r.id: r for r in rows}
         return [by_id[i] for i in ids if i in by_id]
 

@@ -125,7 +125,7 @@ def _actions(db: Database) -> None:
 @migrations(name="0003_search")
 def _search(db: Database) -> None:
     # External-content FTS5 over comments; sqlite-utils writes the sync triggers.
-    db["comments"].enable_fts(
+    db.table("comments").enable_fts(
         ["text", "author_name"],
         fts_version="FTS5",
         create_triggers=True,

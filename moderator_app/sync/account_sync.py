@@ -41,12 +41,12 @@ async def sync_account(
 ) -> SyncOutcome:
     """Poll `account` until the platform has nothing more, or a page fails.
 
-    `failures` is how many rounds in a row failed before; it drives the backoff.
+    `failures` is how many rounds in a row failed before; it drives the backoff. Whatever
+    pages were stored before a failure stay stored, with their cursor.
     """
     assert account.id is not None
     added: list[int] = []
     changed: list[int] = []
-    now = datetime.now(tz=UTC)
     try:
         connector = pool.get(account)
         for _ in range(MAX_PAGES_PER_ROUND):
@@ -57,31 +57,26 @@ async def sync_account(
             changed.extend(stored.changed_ids)
             if not result.more:
                 break
-    except RateLimited as exc:
-        delay = max(exc.retry_after, 1.0)
-        return _outcome(account, SyncState.RATE_LIMITED, str(exc), delay, added, changed)
-    except (AuthExpired, SecretsUnavailable) as exc:
-        pool.forget(account.id)
-        return _outcome(account, SyncState.NEEDS_SIGN_IN, str(exc), AUTH_RETRY_S, added, changed)
-    except PermanentError as exc:
-        return _outcome(account, SyncState.ERROR, str(exc), PERMANENT_RETRY_S, added, changed)
-    except ConnectorError as exc:
-        delay = backoff_delay(failures + 1, base=account.poll_interval_s / 4 or 1.0)
-        log.info("sync of account %s failed, retrying in %.0fs: %s", account.id, delay, exc)
-        return _outcome(account, SyncState.BACKING_OFF, str(exc), delay, added, changed)
-    status = AccountStatus(account.id, SyncState.OK, "", last_sync_at=now)
+    except (ConnectorError, SecretsUnavailable) as exc:
+        if isinstance(exc, (AuthExpired, SecretsUnavailable)):
+            pool.forget(account.id)
+        state, delay = _classify(exc, account, failures)
+        log.info("sync of account %s: %s, next try in %.0fs: %s", account.id, state, delay, exc)
+        retry_at = datetime.now(tz=UTC) + timedelta(seconds=delay)
+        status = AccountStatus(account.id, state, str(exc), retry_at=retry_at)
+        return SyncOutcome(status, delay, added, changed)
+    status = AccountStatus(account.id, SyncState.OK, last_sync_at=datetime.now(tz=UTC))
     return SyncOutcome(status, account.poll_interval_s, added, changed)
 
 
-def _outcome(
-    account: Account,
-    state: SyncState,
-    message: str,
-    delay: float,
-    added: list[int],
-    changed: list[int],
-) -> SyncOutcome:
-    assert account.id is not None
-    retry_at = datetime.now(tz=UTC) + timedelta(seconds=delay)
-    status = AccountStatus(account.id, state, message, retry_at=retry_at)
-    return SyncOutcome(status, delay, added, changed)
+def _classify(exc: Exception, account: Account, failures: int) -> tuple[SyncState, float]:
+    """How long to wait after a failed round, and what to tell the moderator."""
+    if isinstance(exc, RateLimited):
+        return SyncState.RATE_LIMITED, max(exc.retry_after, 1.0)
+    if isinstance(exc, (AuthExpired, SecretsUnavailable)):
+        return SyncState.NEEDS_SIGN_IN, AUTH_RETRY_S
+    if isinstance(exc, PermanentError):
+        return SyncState.ERROR, PERMANENT_RETRY_S
+    return SyncState.BACKING_OFF, backoff_delay(
+        failures + 1, base=max(1.0, account.poll_interval_s / 4)
+    )

@@ -2,7 +2,7 @@
 
 import random
 
-_rng = random.Random()
+_rng = random.Random()  # noqa: S311 - jitter, not cryptography
 
 
 def backoff_delay(attempt: int, *, base: float = 2.0, cap: float = 600.0) -> float:

@@ -3,6 +3,7 @@ and sends queued actions. It never imports Qt; the UI's bridge turns its events 
 """
 
 import asyncio
+import contextlib
 import logging
 import threading
 import time
@@ -149,10 +150,8 @@ class Engine:
         assert self._wake is not None
         if self._stopping.is_set():
             return
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), timeout=max(0.05, seconds))
-        except TimeoutError:
-            pass
         self._wake.clear()
 
     def _next_wake(self, store: Store, schedules: dict[int, _Schedule]) -> float:
@@ -163,7 +162,9 @@ class Engine:
             waits.append(next_action - time.time())
         return min([IDLE_WAKE_S, *waits])
 
-    async def _poll_due(self, store: Store, pool: ConnectorPool, schedules: dict[int, _Schedule]) -> None:
+    async def _poll_due(
+        self, store: Store, pool: ConnectorPool, schedules: dict[int, _Schedule]
+    ) -> None:
         with self._lock:
             requested = set(self._sync_requested)
             self._sync_requested.clear()
@@ -185,7 +186,9 @@ class Engine:
             self._set_status(outcome.status)
             if outcome.added_ids or outcome.changed_ids:
                 self._emit(
-                    CommentsChanged(account.id, tuple(outcome.added_ids), tuple(outcome.changed_ids))
+                    CommentsChanged(
+                        account.id, tuple(outcome.added_ids), tuple(outcome.changed_ids)
+                    )
                 )
 
     async def _score(self, store: Store) -> list[int]:

@@ -9,7 +9,9 @@ REVIEW_THRESHOLD = 0.35
 TOXIC_THRESHOLD = 0.7
 
 
-def level_for(score: float, review: float = REVIEW_THRESHOLD, toxic: float = TOXIC_THRESHOLD) -> ToxicityLevel:
+def level_for(
+    score: float, review: float = REVIEW_THRESHOLD, toxic: float = TOXIC_THRESHOLD
+) -> ToxicityLevel:
     if score >= toxic:
         return ToxicityLevel.TOXIC
     if score >= review:

@@ -55,7 +55,9 @@ def test_edited_text_is_scored_again(store: Store, account: Account) -> None:
 def test_toxicity_round_trips_with_spans(store: Store, account: Account) -> None:
     assert account.id is not None
     [cid] = store.comments.ingest(account.id, [remote(1, "ты дурак")], "1").added_ids
-    result = ToxicityResult(0.8, ToxicityLevel.TOXIC, (Span(3, 8, "insult", 0.8),), "lexicon", ("insult",))
+    result = ToxicityResult(
+        0.8, ToxicityLevel.TOXIC, (Span(3, 8, "insult", 0.8),), "lexicon", ("insult",)
+    )
     store.comments.set_toxicity([(cid, result)])
     assert store.comments.get(cid).toxicity == result  # type: ignore[union-attr]
 

@@ -36,9 +36,7 @@ def test_upgrade_from_each_earlier_version_keeps_data(tmp_path: Path, stop_befor
     db = connect(path)
     migrate(db, path, stop_before=stop_before)
     assert 0 < schema_version(db) < known_version()
-    db.execute(
-        "INSERT INTO accounts (platform, name, created_ts) VALUES ('sandbox', 'old', 0)"
-    )
+    db.execute("INSERT INTO accounts (platform, name, created_ts) VALUES ('sandbox', 'old', 0)")
     db.execute(
         "INSERT INTO comments (account_id, remote_id, thread_remote_id, text, created_ts, "
         "fetched_ts) VALUES (1, 'c1', 'p1', 'привет из старой версии', 0, 0)"

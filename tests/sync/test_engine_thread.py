@@ -32,45 +32,53 @@ def wait_for(predicate: Callable[[], bool], timeout: float = 10.0) -> None:
     raise AssertionError("condition not met in time")
 
 
+class Recorder:
+    """Collects engine events from the engine thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._events: list[EngineEvent] = []
+
+    def __call__(self, event: EngineEvent) -> None:
+        with self._lock:
+            self._events.append(event)
+
+    def added(self) -> int:
+        with self._lock:
+            return sum(len(e.added_ids) for e in self._events if isinstance(e, CommentsChanged))
+
+    def states(self) -> list[SyncState]:
+        with self._lock:
+            return [e.status.state for e in self._events if isinstance(e, AccountStatusChanged)]
+
+    def actions(self) -> list[ActionStatus]:
+        with self._lock:
+            return [e.status for e in self._events if isinstance(e, ActionChanged)]
+
+
 def test_engine_thread_polls_scores_and_sends(
     account: Account, db_path: Path, admin: httpx.Client
 ) -> None:
-    events: list[EngineEvent] = []
-    lock = threading.Lock()
-
-    def on_event(event: EngineEvent) -> None:
-        with lock:
-            events.append(event)
-
-    def seen(kind: type) -> list[EngineEvent]:
-        with lock:
-            return [e for e in events if isinstance(e, kind)]
-
-    engine = Engine(db_path, secrets=SecretStore(), scorer=WordScorer(), on_event=on_event)
+    events = Recorder()
+    engine = Engine(db_path, secrets=SecretStore(), scorer=WordScorer(), on_event=events)
     engine.start()
     try:
-        wait_for(lambda: sum(len(e.added_ids) for e in seen(CommentsChanged)) >= 40)  # type: ignore[attr-defined]
-        statuses = [e.status.state for e in seen(AccountStatusChanged)]  # type: ignore[attr-defined]
-        assert SyncState.OK in statuses
+        wait_for(lambda: events.added() >= 40)
+        assert SyncState.OK in events.states()
         with Store.open(db_path) as store:
             wait_for(lambda: not store.comments.unscored())
             [cid] = store.comments.ids(CommentFilter(), limit=1)
-            remote_id = store.comments.get(cid).remote.remote_id  # type: ignore[union-attr]
+            comment = store.comments.get(cid)
+            assert comment is not None
             store.outbox.enqueue(cid, ActionKind.HIDE)
         engine.wake_outbox()
-        wait_for(
-            lambda: any(
-                e.status is ActionStatus.DONE
-                for e in seen(ActionChanged)  # type: ignore[attr-defined]
-            )
-        )
-        assert sandbox_comment(admin, remote_id)["hidden"] is True
+        wait_for(lambda: ActionStatus.DONE in events.actions())
+        assert events.actions()[:2] == [ActionStatus.SENDING, ActionStatus.DONE]
+        assert sandbox_comment(admin, comment.remote.remote_id)["hidden"] is True
         admin.post("/_admin/generate", json={"count": 3}).raise_for_status()
-        before = sum(len(e.added_ids) for e in seen(CommentsChanged))  # type: ignore[attr-defined]
+        before = events.added()
         engine.sync_now()
-        wait_for(
-            lambda: sum(len(e.added_ids) for e in seen(CommentsChanged)) >= before + 3  # type: ignore[attr-defined]
-        )
+        wait_for(lambda: events.added() >= before + 3)
     finally:
         started = time.monotonic()
         engine.stop()
