@@ -15,6 +15,7 @@ import httpx
 
 from moderator_app.connectors.http import make_client
 from moderator_app.domain import (
+    Account,
     AccountStatus,
     AccountStatusChanged,
     ActionStatus,
@@ -77,7 +78,8 @@ class Engine:
         self._client_factory = client_factory
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._wake: asyncio.Event | None = None
+        self._poll_wake: asyncio.Event | None = None
+        self._outbox_wake: asyncio.Event | None = None
         self._stopping = threading.Event()
         self._sync_requested: set[int | None] = set()
         self._statuses: dict[int, AccountStatus] = {}
@@ -97,7 +99,8 @@ class Engine:
 
     def stop(self, timeout: float = 5.0) -> None:
         self._stopping.set()
-        self._poke()
+        self._poke(self._poll_wake)
+        self._poke(self._outbox_wake)
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
@@ -105,19 +108,19 @@ class Engine:
     def sync_now(self, account_id: int | None = None) -> None:
         with self._lock:
             self._sync_requested.add(account_id)
-        self._poke()
+        self._poke(self._poll_wake)
 
     def wake_outbox(self) -> None:
-        self._poke()
+        self._poke(self._outbox_wake)
 
     def statuses(self) -> dict[int, AccountStatus]:
         with self._lock:
             return dict(self._statuses)
 
-    def _poke(self) -> None:
-        loop, wake = self._loop, self._wake
-        if loop is not None and wake is not None and not loop.is_closed():
-            loop.call_soon_threadsafe(wake.set)
+    def _poke(self, event: asyncio.Event | None) -> None:
+        loop = self._loop
+        if loop is not None and event is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(event.set)
 
     # --- the loop --------------------------------------------------------------------------
 
@@ -126,70 +129,83 @@ class Engine:
             asyncio.run(self._main(ready))
         except Exception:
             log.exception("the engine stopped on an unexpected error")
+        finally:
+            ready.set()
 
     async def _main(self, ready: threading.Event) -> None:
+        """Polling and sending run as two tasks, so a slow platform never delays an action."""
         self._loop = asyncio.get_running_loop()
-        self._wake = asyncio.Event()
+        self._poll_wake = asyncio.Event()
+        self._outbox_wake = asyncio.Event()
         store = Store.open(self._db_path)
         ready.set()
         try:
             async with self._client_factory() as client:
                 pool = self._pool(client)
-                worker = OutboxWorker(store, pool, self._emit)
                 store.outbox.recover_interrupted()
-                schedules: dict[int, _Schedule] = {}
-                while not self._stopping.is_set():
-                    await self._poll_due(store, pool, schedules)
-                    await self._score(store)
-                    await worker.send_due()
-                    await self._sleep(self._next_wake(store, schedules))
+                await asyncio.gather(self._poll_loop(store, pool), self._outbox_loop(store, pool))
         finally:
             store.close()
 
-    async def _sleep(self, seconds: float) -> None:
-        assert self._wake is not None
+    async def _poll_loop(self, store: Store, pool: ConnectorPool) -> None:
+        assert self._poll_wake is not None
+        schedules: dict[int, _Schedule] = {}
+        while not self._stopping.is_set():
+            await self._poll_due(store, pool, schedules)
+            await self._score(store)
+            now = time.monotonic()
+            wait = min([IDLE_WAKE_S, *(s.due_at - now for s in schedules.values())])
+            await self._sleep(self._poll_wake, wait)
+
+    async def _outbox_loop(self, store: Store, pool: ConnectorPool) -> None:
+        assert self._outbox_wake is not None
+        worker = OutboxWorker(store, pool, self._emit)
+        while not self._stopping.is_set():
+            await worker.send_due()
+            next_due = store.outbox.next_due_ts()
+            wait = IDLE_WAKE_S if next_due is None else min(IDLE_WAKE_S, next_due - time.time())
+            await self._sleep(self._outbox_wake, wait)
+
+    async def _sleep(self, wake: asyncio.Event, seconds: float) -> None:
         if self._stopping.is_set():
             return
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), timeout=max(0.05, seconds))
-        self._wake.clear()
-
-    def _next_wake(self, store: Store, schedules: dict[int, _Schedule]) -> float:
-        now = time.monotonic()
-        waits = [s.due_at - now for s in schedules.values()]
-        next_action = store.outbox.next_due_ts()
-        if next_action is not None:
-            waits.append(next_action - time.time())
-        return min([IDLE_WAKE_S, *waits])
+            await asyncio.wait_for(wake.wait(), timeout=max(0.05, seconds))
+        wake.clear()
 
     async def _poll_due(
         self, store: Store, pool: ConnectorPool, schedules: dict[int, _Schedule]
     ) -> None:
+        """Poll every account whose time has come (or that was asked for), concurrently."""
         with self._lock:
             requested = set(self._sync_requested)
             self._sync_requested.clear()
-        accounts = [a for a in store.accounts.list() if a.enabled]
+        accounts = [a for a in store.accounts.list() if a.enabled and a.id is not None]
         for gone in set(schedules) - {a.id for a in accounts}:
             del schedules[gone]
-        for account in accounts:
-            assert account.id is not None
-            schedule = schedules.setdefault(account.id, _Schedule())
-            forced = None in requested or account.id in requested
-            if not forced and schedule.due_at > time.monotonic():
-                continue
-            if self._stopping.is_set():
-                return
-            self._set_status(AccountStatus(account.id, SyncState.SYNCING))
-            outcome = await sync_account(account, store, pool, schedule.failures)
-            schedule.failures = 0 if outcome.ok else schedule.failures + 1
-            schedule.due_at = time.monotonic() + outcome.delay_s
-            self._set_status(outcome.status)
-            if outcome.added_ids or outcome.changed_ids:
-                self._emit(
-                    CommentsChanged(
-                        account.id, tuple(outcome.added_ids), tuple(outcome.changed_ids)
-                    )
-                )
+        due = [
+            a
+            for a in accounts
+            if None in requested
+            or a.id in requested
+            or schedules.setdefault(a.id or 0, _Schedule()).due_at <= time.monotonic()
+        ]
+        await asyncio.gather(*(self._poll_one(a, store, pool, schedules) for a in due))
+
+    async def _poll_one(
+        self, account: Account, store: Store, pool: ConnectorPool, schedules: dict[int, _Schedule]
+    ) -> None:
+        assert account.id is not None
+        schedule = schedules.setdefault(account.id, _Schedule())
+        self._set_status(AccountStatus(account.id, SyncState.SYNCING))
+        outcome = await sync_account(account, store, pool, schedule.failures)
+        schedule.failures = 0 if outcome.ok else schedule.failures + 1
+        schedule.due_at = time.monotonic() + outcome.delay_s
+        self._set_status(outcome.status)
+        if outcome.added_ids or outcome.changed_ids:
+            self._emit(
+                CommentsChanged(account.id, tuple(outcome.added_ids), tuple(outcome.changed_ids))
+            )
 
     async def _score(self, store: Store) -> list[int]:
         scored = await score_pending(store, self._scorer)
