@@ -13,6 +13,7 @@ from moderator_app import __version__
 from moderator_app.paths import default_data_dir, demo_data_dir
 
 if TYPE_CHECKING:
+    from moderator_app.domain import EngineEvent
     from moderator_app.store import Store
     from moderator_app.sync.engine import Engine
 
@@ -175,7 +176,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
         from moderator_app.store import Store
 
         Store.open(db_path).close()  # migrate before the engine and window open it
-    engine = Engine(db_path, secrets=secrets, scorer=default_scorer())
+    def engine(on_event: "Callable[[EngineEvent], None]") -> Engine:
+        return Engine(db_path, secrets=secrets, scorer=default_scorer(), on_event=on_event)
+
     try:
         return run_app(db_path, engine=engine, screenshot=args.screenshot, lang=args.lang)
     finally:

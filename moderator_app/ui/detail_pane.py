@@ -1,0 +1,233 @@
+"""The selected comment in full: who, where, when, the text with its toxic spans marked, why
+it was flagged, its thread, and what has been done about it.
+
+Reads from the GUI thread's store; all changes go out as signals (see `moderation`).
+"""
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moderator_app.domain import Comment, LocalState, PlatformState
+from moderator_app.store import Store
+from moderator_app.ui import theme
+from moderator_app.ui.action_history import ActionHistory
+from moderator_app.ui.chip_label import ChipLabel
+from moderator_app.ui.chips import toxicity_parts
+from moderator_app.ui.comment_text_view import CommentTextView
+from moderator_app.ui.display import full_time, local_state_name, platform_state_name
+from moderator_app.ui.labels import ElidedLabel, plain_label
+from moderator_app.ui.thread_context import ThreadContext
+
+_STATE_BADGES = {
+    LocalState.HIDDEN: theme.HIDDEN_BADGE,
+    LocalState.ESCALATED: theme.ESCALATED_BADGE,
+    LocalState.REPLIED: theme.REPLIED_BADGE,
+}
+
+
+def safe_web_url(text: str) -> QUrl | None:
+    """Only http(s) links leave the app; anything else (file:, javascript:) is refused."""
+    url = QUrl(text.strip())
+    if url.isValid() and url.scheme() in ("http", "https") and url.host():
+        return url
+    return None
+
+
+class Section(QWidget):
+    """A titled block of the pane that hides itself when it has nothing to show."""
+
+    def __init__(self, title: str, body: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body = body
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(plain_label(title.upper(), "sectionTitle"))
+        layout.addWidget(body)
+
+
+class DetailPane(QStackedWidget):
+    retryRequested = Signal(int, int)  # action_id, comment_id
+    dismissRequested = Signal(int, int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self._store = store
+        self._comment: Comment | None = None
+        self._permalink: QUrl | None = None
+
+        empty = plain_label(self.tr("Select a comment to see it here"), "emptyState")
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty.setWordWrap(True)
+        empty.setContentsMargins(32, 0, 32, 0)
+        self.addWidget(empty)
+
+        self.author = ElidedLabel("", "detailAuthor")
+        self.toxicity_chip = ChipLabel()
+        self.state_chip = ChipLabel()
+        self.meta = plain_label("", "detailMeta")
+        self.meta.setWordWrap(True)
+        self.post = plain_label("", "detailPost")
+        self.post.setWordWrap(True)
+        self.link = ElidedLabel("", "detailLink")
+        self.open_button = QPushButton(self.tr("Open on platform"))
+        self.open_button.setObjectName("linkButton")
+        self.open_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.open_button.clicked.connect(self.open_permalink)
+        self.text_view = CommentTextView()
+        self.verdict = plain_label("", "verdict")
+        self.verdict.setWordWrap(True)
+        self.thread_view = ThreadContext()
+        self.history = ActionHistory()
+        self.history.retryRequested.connect(self._retry)
+        self.history.dismissRequested.connect(self._dismiss)
+        self.thread_section = Section(self.tr("Thread"), self.thread_view)
+        self.history_section = Section(self.tr("Activity"), self.history)
+        self.addWidget(self._build_page())
+
+    # --- public -----------------------------------------------------------------------------
+
+    @property
+    def comment(self) -> Comment | None:
+        return self._comment
+
+    def show_comment(self, comment_id: int | None) -> None:
+        comment = None if comment_id is None else self._store.comments.get(comment_id)
+        self._comment = comment
+        if comment is None:
+            self.setCurrentIndex(0)
+            return
+        self._fill(comment)
+        self.setCurrentIndex(1)
+
+    def refresh(self, comment_id: int | None = None) -> None:
+        """Re-read the shown comment (all of it, or only if it is `comment_id`)."""
+        if self._comment is not None and comment_id in (None, self._comment.id):
+            self.show_comment(self._comment.id)
+
+    def plain_text(self) -> str:
+        return self.text_view.toPlainText()
+
+    def open_permalink(self) -> None:
+        if self._permalink is not None:
+            QDesktopServices.openUrl(self._permalink)
+
+    # --- internals ---------------------------------------------------------------------------
+
+    def _build_page(self) -> QWidget:
+        header = QWidget()
+        header.setObjectName("detailHeader")
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.author, 1)
+        top.addWidget(self.state_chip)
+        top.addWidget(self.toxicity_chip)
+        link_row = QHBoxLayout()
+        link_row.setSpacing(8)
+        link_row.addWidget(self.link, 1)
+        link_row.addWidget(self.open_button)
+        head_layout = QVBoxLayout(header)
+        head_layout.setContentsMargins(0, 0, 0, 0)
+        head_layout.setSpacing(4)
+        head_layout.addLayout(top)
+        head_layout.addWidget(self.meta)
+        head_layout.addWidget(self.post)
+        head_layout.addLayout(link_row)
+
+        card = QFrame()
+        card.setObjectName("textCard")
+        card_layout = QVBoxLayout(card)
+        card_layout.setContentsMargins(14, 12, 14, 12)
+        card_layout.setSpacing(10)
+        card_layout.addWidget(self.text_view)
+        card_layout.addWidget(self.verdict)
+
+        content = QWidget()
+        content.setObjectName("detailContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(20, 18, 20, 18)
+        layout.setSpacing(16)
+        layout.addWidget(header)
+        layout.addWidget(card)
+        layout.addWidget(self.thread_section)
+        layout.addWidget(self.history_section)
+        layout.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setObjectName("detailScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        return scroll
+
+    def _fill(self, comment: Comment) -> None:
+        remote = comment.remote
+        account = self._store.accounts.get(comment.account_id)
+        self.author.setText(remote.author.name or self.tr("Unknown author"))
+        parts = []
+        if account is not None:
+            parts += [account.platform.label, account.name]
+        parts.append(full_time(remote.created_at))
+        if remote.edited_at is not None:
+            parts.append(self.tr("edited"))
+        if remote.platform_state is not PlatformState.VISIBLE:
+            parts.append(platform_state_name(remote.platform_state))
+        self.meta.setText(" · ".join(parts))
+        title = remote.thread.title
+        self.post.setText(self.tr("On: %1").replace("%1", title) if title else "")
+        self.post.setVisible(bool(title))
+        self._permalink = safe_web_url(remote.permalink)
+        self.link.setText(remote.permalink)
+        self.link.setVisible(bool(remote.permalink))
+        self.open_button.setVisible(self._permalink is not None)
+
+        result = comment.toxicity
+        label, detail, colors = toxicity_parts(result)
+        self.toxicity_chip.set_chip(label, colors, detail)
+        badge = _STATE_BADGES.get(comment.local_state)
+        self.state_chip.setVisible(badge is not None)
+        if badge is not None:
+            self.state_chip.set_chip(local_state_name(comment.local_state), badge)
+        spans = result.spans if result is not None else ()
+        self.text_view.show_text(remote.text, spans, None if result is None else result.level)
+        self.verdict.setText(self._verdict_text(comment))
+
+        shown = self.thread_view.show_thread(comment, self._store.comments.thread(comment))
+        self.thread_section.setVisible(shown > 0)
+        rows = self.history.show_history(
+            self._store.outbox.for_comment(comment.id),
+            self._store.escalations.for_comment(comment.id),
+        )
+        self.history_section.setVisible(rows > 0)
+
+    def _verdict_text(self, comment: Comment) -> str:
+        result = comment.toxicity
+        if result is None:
+            return self.tr("Not scored yet")
+        parts = [self.tr("Score %1").replace("%1", f"{result.score:.2f}")]
+        if result.labels:
+            parts.append(", ".join(result.labels))
+        if result.spans:
+            parts.append(self.tr("marked passages: %n", "", len(result.spans)))
+        if result.scorer:
+            parts.append(self.tr("scorer: %1").replace("%1", result.scorer))
+        return " · ".join(parts)
+
+    def _retry(self, action_id: int) -> None:
+        if self._comment is not None:
+            self.retryRequested.emit(action_id, self._comment.id)
+
+    def _dismiss(self, action_id: int) -> None:
+        if self._comment is not None:
+            self.dismissRequested.emit(action_id, self._comment.id)

@@ -1,0 +1,119 @@
+"""The one door between the Qt world and the engine thread.
+
+The engine calls `handle_event` from its own thread; the bridge re-emits each domain event as a
+Qt signal. The bridge lives in the GUI thread, so receivers there get the signal queued, on the
+GUI thread, without the engine knowing anything about Qt.
+"""
+
+from collections.abc import Callable
+from typing import Protocol, runtime_checkable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from moderator_app.domain import (
+    AccountStatus,
+    AccountStatusChanged,
+    ActionChanged,
+    CommentsChanged,
+    EngineEvent,
+)
+
+
+@runtime_checkable
+class EngineLike(Protocol):
+    """What the UI needs of `moderator_app.sync.engine.Engine` (tests pass a small fake)."""
+
+    def start(self) -> None: ...
+
+    def stop(self, timeout: float = 5.0) -> None: ...
+
+    def sync_now(self, account_id: int | None = None) -> None: ...
+
+    def wake_outbox(self) -> None: ...
+
+
+@runtime_checkable
+class ReportsStatuses(Protocol):
+    """Optional: an engine that can be asked for its accounts' latest sync status."""
+
+    def statuses(self) -> dict[int, AccountStatus]: ...
+
+
+OnEvent = Callable[[EngineEvent], None]
+EngineFactory = Callable[[OnEvent], EngineLike]
+
+
+class EngineBridge(QObject):
+    """Engine events in as Qt signals, UI commands out as thread-safe engine calls."""
+
+    commentsChanged = Signal(int, list, list)  # account_id, added ids, changed ids
+    actionChanged = Signal(int, int, str, str)  # action_id, comment_id, status, error
+    accountStatusChanged = Signal(object)  # domain.AccountStatus
+
+    def __init__(self, engine: EngineLike | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._running = False
+        self._known: dict[int, AccountStatus] = {}
+        self._status_timer = QTimer(self)
+        self._status_timer.timeout.connect(self.poll_statuses)
+
+    @classmethod
+    def with_factory(cls, factory: EngineFactory, parent: QObject | None = None) -> "EngineBridge":
+        """Build the engine with this bridge's `handle_event` as its `on_event`."""
+        bridge = cls(None, parent)
+        bridge.attach(factory(bridge.handle_event))
+        return bridge
+
+    @property
+    def engine(self) -> EngineLike | None:
+        return self._engine
+
+    def attach(self, engine: EngineLike) -> None:
+        self._engine = engine
+
+    def handle_event(self, event: EngineEvent) -> None:
+        """Pass this as the engine's `on_event`. Safe to call from any thread."""
+        if isinstance(event, CommentsChanged):
+            self.commentsChanged.emit(
+                event.account_id, list(event.added_ids), list(event.changed_ids)
+            )
+        elif isinstance(event, ActionChanged):
+            self.actionChanged.emit(
+                event.action_id, event.comment_id, event.status.value, event.error
+            )
+        elif isinstance(event, AccountStatusChanged):
+            self.accountStatusChanged.emit(event.status)
+
+    def start(self) -> None:
+        if self._engine is not None and not self._running:
+            self._engine.start()
+            self._running = True
+
+    def poll_statuses(self) -> None:
+        """For an engine not wired to `handle_event`: report status changes it knows of."""
+        engine: object = self._engine
+        if not isinstance(engine, ReportsStatuses):
+            return
+        for account_id, status in engine.statuses().items():
+            if self._known.get(account_id) != status:
+                self._known[account_id] = status
+                self.accountStatusChanged.emit(status)
+
+    def start_status_polling(self, interval_ms: int = 1000) -> None:
+        self._status_timer.start(interval_ms)
+        self.poll_statuses()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._status_timer.stop()
+        if self._engine is not None and self._running:
+            self._running = False
+            self._engine.stop(timeout)
+
+    def sync_now(self, account_id: int | None = None) -> None:
+        if self._engine is not None:
+            self._engine.sync_now(account_id)
+
+    def wake_outbox(self) -> None:
+        if self._engine is not None:
+            self._engine.wake_outbox()

@@ -1,0 +1,90 @@
+"""Hand-written fakes and builders for the UI tests (fakes over mocks)."""
+
+import threading
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from moderator_app.domain import (
+    Author,
+    EngineEvent,
+    RemoteComment,
+    Span,
+    ThreadRef,
+    ToxicityLevel,
+    ToxicityResult,
+)
+from moderator_app.store import Store
+from moderator_app.ui.engine_bridge import OnEvent
+
+BASE = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
+
+
+class FakeEngine:
+    """The engine's public surface, recording what the UI asked of it."""
+
+    def __init__(self, on_event: OnEvent | None = None) -> None:
+        self.on_event = on_event
+        self.started = 0
+        self.stopped = 0
+        self.sync_requests: list[int | None] = []
+        self.wakes = 0
+
+    def start(self) -> None:
+        self.started += 1
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self.stopped += 1
+
+    def sync_now(self, account_id: int | None = None) -> None:
+        self.sync_requests.append(account_id)
+
+    def wake_outbox(self) -> None:
+        self.wakes += 1
+
+    def emit_from_thread(self, event: EngineEvent) -> None:
+        """Deliver an event the way the real engine does: from another thread."""
+        assert self.on_event is not None
+        thread = threading.Thread(target=self.on_event, args=(event,))
+        thread.start()
+        thread.join()
+
+
+def remote(
+    n: int,
+    text: str | None = None,
+    *,
+    author: str | None = None,
+    parent: str | None = None,
+    post: str = "p1",
+) -> RemoteComment:
+    return RemoteComment(
+        remote_id=f"c{n}",
+        thread=ThreadRef(post, f"Post {post}", f"https://example.org/{post}", "The post text"),
+        author=Author(f"u{n % 7}", author or f"user{n % 7}"),
+        text=text if text is not None else f"comment number {n}",
+        created_at=BASE + timedelta(minutes=n),
+        permalink=f"https://example.org/{post}#c{n}",
+        parent_remote_id=parent,
+    )
+
+
+def ingest(store: Store, account_id: int, comments: Sequence[RemoteComment]) -> list[int]:
+    result = store.comments.ingest(account_id, comments, None, advance_cursor=False)
+    return list(result.added_ids)
+
+
+def verdict(score: float, spans: Sequence[tuple[int, int]] = ()) -> ToxicityResult:
+    level = (
+        ToxicityLevel.TOXIC
+        if score >= 0.7
+        else ToxicityLevel.REVIEW
+        if score >= 0.35
+        else ToxicityLevel.OK
+    )
+    return ToxicityResult(
+        score=score,
+        level=level,
+        spans=tuple(Span(a, b, "insult") for a, b in spans),
+        scorer="test",
+        labels=("insult",) if spans else (),
+    )
