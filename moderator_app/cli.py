@@ -176,6 +176,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         from moderator_app.store import Store
 
         Store.open(db_path).close()  # migrate before the engine and window open it
+
     def engine(on_event: "Callable[[EngineEvent], None]") -> Engine:
         return Engine(db_path, secrets=secrets, scorer=default_scorer(), on_event=on_event)
 
