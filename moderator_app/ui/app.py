@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from moderator_app import APP_ID, APP_NAME, __version__
@@ -47,10 +47,22 @@ def choose_platform(*, headless_ok: bool) -> str | None:
     )
 
 
+_BENIGN_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _quiet_benign_messages(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """The offscreen platform complains about window hints it cannot apply; nothing is wrong."""
+    if message in _BENIGN_QT_MESSAGES:
+        return
+    print(message, file=sys.stderr)
+
+
 def application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        qInstallMessageHandler(_quiet_benign_messages)
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
