@@ -5,9 +5,11 @@ a Telegram update offset, a YouTube watermark, a sandbox sequence number), capab
 differ per platform, and every failure is one of the typed errors in `errors`.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
+
+import httpx
 
 from moderator_app.domain import Capability, Platform, RemoteComment
 
@@ -36,6 +38,11 @@ class Credentials:
         return "Credentials(***)"
 
 
+CredentialsChanged = Callable[[Credentials], None]
+"""Called by a connector that refreshed its tokens (OAuth): the engine saves them to the
+keyring. Connectors never touch the keyring themselves."""
+
+
 @runtime_checkable
 class Connector(Protocol):
     platform: Platform
@@ -53,3 +60,58 @@ class Connector(Protocol):
     async def hide(self, comment: RemoteComment, idempotency_key: str) -> None: ...
 
     async def unhide(self, comment: RemoteComment, idempotency_key: str) -> None: ...
+
+    async def delete(self, comment: RemoteComment, idempotency_key: str) -> None:
+        """Remove for good where the platform allows (raise `NotSupported` otherwise)."""
+        ...
+
+    async def report(self, comment: RemoteComment, reason: str, idempotency_key: str) -> None:
+        """Hand the comment to the platform's own moderators (raise `NotSupported` otherwise)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class SetupField:
+    """One thing a sign-in asks the moderator for (a site URL, a bot token, a user name)."""
+
+    name: str
+    label: str
+    secret: bool = False
+    placeholder: str = ""
+    required: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class WatchTarget:
+    """Something a signed-in account can watch: a VK community, a Telegram discussion group,
+    a YouTube channel or video, a WordPress site's posts."""
+
+    id: str
+    title: str
+    kind: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SignInResult:
+    """What a successful sign-in found. `credentials` go to the keyring only; `settings`
+    (non-secret ids the connector needs) are stored with the account."""
+
+    credentials: Credentials = field(repr=False)
+    account_name: str
+    url: str = ""
+    settings: dict[str, Any] = field(default_factory=dict)
+    targets: Sequence[WatchTarget] = ()
+
+
+class PlatformSetup(Protocol):
+    """How an account of one platform is connected: which fields to ask, how to check them.
+
+    `sign_in` validates the credentials against the platform (e.g. Telegram `getMe`, a
+    WordPress `users/me`) and lists what can be watched; it raises a `ConnectorError` with a
+    message fit for the moderator when they do not work.
+    """
+
+    platform: Platform
+    fields: Sequence[SetupField]
+
+    async def sign_in(self, client: httpx.AsyncClient, values: dict[str, str]) -> SignInResult: ...

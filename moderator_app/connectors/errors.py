@@ -25,6 +25,19 @@ class AuthExpired(ConnectorError):
     """The credentials no longer work; the account needs the moderator to sign in again."""
 
 
+class UserActionRequired(ConnectorError):
+    """Only the moderator can unblock this (a VK captcha, a consent screen). `kind` names
+    the situation, `url` is what to show or open, `data` what the connector needs back."""
+
+    def __init__(
+        self, message: str, *, kind: str, url: str = "", data: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.url = url
+        self.data = dict(data or {})
+
+
 class PermanentError(ConnectorError):
     """Retrying the same request will not help (deleted comment, validation error, 4xx)."""
 

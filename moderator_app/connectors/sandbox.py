@@ -12,7 +12,7 @@ from urllib.parse import quote
 import httpx
 
 from moderator_app.connectors.base import Credentials, FetchResult
-from moderator_app.connectors.errors import RateLimited
+from moderator_app.connectors.errors import NotSupported, RateLimited
 from moderator_app.connectors.http import (
     MalformedPayload,
     clean_detail,
@@ -68,6 +68,12 @@ class SandboxConnector:
 
     async def unhide(self, comment: RemoteComment, idempotency_key: str) -> None:
         await self._moderate(comment, "unhide", idempotency_key)
+
+    async def delete(self, comment: RemoteComment, idempotency_key: str) -> None:
+        raise NotSupported("the sandbox can hide comments but not delete them")
+
+    async def report(self, comment: RemoteComment, reason: str, idempotency_key: str) -> None:
+        raise NotSupported("the sandbox has no platform moderators to report to")
 
     async def _moderate(self, comment: RemoteComment, verb: str, idempotency_key: str) -> None:
         data = await self._call(

@@ -15,6 +15,7 @@ class SyncState(StrEnum):
     BACKING_OFF = "backing_off"
     RATE_LIMITED = "rate_limited"
     NEEDS_SIGN_IN = "needs_sign_in"
+    NEEDS_ATTENTION = "needs_attention"  # e.g. a captcha only the moderator can solve
     ERROR = "error"
 
 

@@ -9,6 +9,8 @@ class ActionKind(StrEnum):
     REPLY = "reply"
     HIDE = "hide"
     UNHIDE = "unhide"
+    DELETE = "delete"  # where a platform cannot hide (Telegram), or the moderator chose to
+    REPORT = "report"  # hand to the platform's own moderators (Mastodon, VK)
     ESCALATE = "escalate"
 
 

@@ -20,6 +20,8 @@ _NEW_LOCAL_STATE = {
     ActionKind.REPLY: LocalState.REPLIED,
     ActionKind.HIDE: LocalState.HIDDEN,
     ActionKind.UNHIDE: LocalState.REVIEWED,
+    ActionKind.DELETE: LocalState.HIDDEN,
+    ActionKind.REPORT: LocalState.ESCALATED,
     ActionKind.ESCALATE: LocalState.ESCALATED,
 }
 

@@ -10,6 +10,7 @@ from moderator_app.connectors.errors import (
     ConnectorError,
     PermanentError,
     RateLimited,
+    UserActionRequired,
 )
 from moderator_app.domain import Account, AccountStatus, SyncState
 from moderator_app.secrets import SecretsUnavailable
@@ -75,6 +76,8 @@ def _classify(exc: Exception, account: Account, failures: int) -> tuple[SyncStat
         return SyncState.RATE_LIMITED, max(exc.retry_after, 1.0)
     if isinstance(exc, (AuthExpired, SecretsUnavailable)):
         return SyncState.NEEDS_SIGN_IN, AUTH_RETRY_S
+    if isinstance(exc, UserActionRequired):
+        return SyncState.NEEDS_ATTENTION, AUTH_RETRY_S
     if isinstance(exc, PermanentError):
         return SyncState.ERROR, PERMANENT_RETRY_S
     return SyncState.BACKING_OFF, backoff_delay(

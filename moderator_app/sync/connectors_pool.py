@@ -4,13 +4,15 @@ from collections.abc import Callable
 
 import httpx
 
-from moderator_app.connectors.base import Connector, Credentials
+from moderator_app.connectors.base import Connector, Credentials, CredentialsChanged
 from moderator_app.connectors.errors import AuthExpired
 from moderator_app.connectors.registry import make_connector
 from moderator_app.domain import Account
 from moderator_app.secrets import SecretStore
 
-ConnectorFactory = Callable[[Account, Credentials, httpx.AsyncClient], Connector]
+ConnectorFactory = Callable[
+    [Account, Credentials, httpx.AsyncClient, CredentialsChanged | None], Connector
+]
 
 
 class ConnectorPool:
@@ -33,9 +35,15 @@ class ConnectorPool:
         credentials = self._secrets.load(account)
         if credentials is None:
             raise AuthExpired(f"no credentials are stored for {account.name}; sign in again")
-        connector = self._factory(account, credentials, self._client)
+        connector = self._factory(account, credentials, self._client, self._saver(account))
         self._connectors[account.id] = (account, connector)
         return connector
+
+    def _saver(self, account: Account) -> CredentialsChanged:
+        def save(credentials: Credentials) -> None:
+            self._secrets.save(account, credentials)
+
+        return save
 
     def forget(self, account_id: int) -> None:
         """Drop a connector so the next use re-reads the keyring (after a new sign-in)."""

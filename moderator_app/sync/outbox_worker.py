@@ -11,6 +11,7 @@ from moderator_app.connectors.errors import (
     NotSupported,
     PermanentError,
     RateLimited,
+    UserActionRequired,
 )
 from moderator_app.domain import (
     Action,
@@ -99,6 +100,13 @@ class OutboxWorker:
             await connector.unhide(comment.remote, action.idempotency_key)
             self._store.comments.set_platform_state(comment.id, PlatformState.VISIBLE)
             return ""
+        if action.kind is ActionKind.DELETE:
+            await connector.delete(comment.remote, action.idempotency_key)
+            self._store.comments.set_platform_state(comment.id, PlatformState.DELETED)
+            return ""
+        if action.kind is ActionKind.REPORT:
+            await connector.report(comment.remote, action.text, action.idempotency_key)
+            return ""
         raise NotSupported(f"{action.kind.value} is not sent to the platform")
 
     def _after_failure(self, action: Action, account_id: int, exc: Exception) -> ActionStatus:
@@ -108,6 +116,8 @@ class OutboxWorker:
         if isinstance(exc, (AuthExpired, SecretsUnavailable)):
             self._pool.forget(account_id)
             return self._retry(action, f"{exc} (will retry after sign-in)", AUTH_RETRY_S)
+        if isinstance(exc, UserActionRequired):
+            return self._retry(action, f"{exc} (waiting for the moderator)", AUTH_RETRY_S)
         if isinstance(exc, PermanentError):
             return self._fail(action, str(exc))
         if action.attempts + 1 >= MAX_ATTEMPTS:

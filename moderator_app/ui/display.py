@@ -90,6 +90,8 @@ def action_kind_name(kind: ActionKind) -> str:
         ActionKind.REPLY: QCoreApplication.translate("Display", "Reply"),
         ActionKind.HIDE: QCoreApplication.translate("Display", "Hide"),
         ActionKind.UNHIDE: QCoreApplication.translate("Display", "Unhide"),
+        ActionKind.DELETE: QCoreApplication.translate("Display", "Delete"),
+        ActionKind.REPORT: QCoreApplication.translate("Display", "Report"),
         ActionKind.ESCALATE: QCoreApplication.translate("Display", "Escalate"),
     }
     return names[kind]

@@ -18,11 +18,13 @@ _STATE_OBJECT = {
     SyncState.BACKING_OFF: "syncWarn",
     SyncState.RATE_LIMITED: "syncWarn",
     SyncState.NEEDS_SIGN_IN: "syncError",
+    SyncState.NEEDS_ATTENTION: "syncWarn",
     SyncState.ERROR: "syncError",
 }
 _SEVERITY = {
     SyncState.ERROR: 5,
     SyncState.NEEDS_SIGN_IN: 4,
+    SyncState.NEEDS_ATTENTION: 4,
     SyncState.RATE_LIMITED: 3,
     SyncState.BACKING_OFF: 2,
     SyncState.SYNCING: 1,
@@ -141,6 +143,7 @@ class SyncStatusBar(QStatusBar):
             SyncState.SYNCING: self.tr("syncing…"),
             SyncState.IDLE: self.tr("idle"),
             SyncState.NEEDS_SIGN_IN: self.tr("needs sign-in"),
+            SyncState.NEEDS_ATTENTION: self.tr("needs your attention"),
             SyncState.RATE_LIMITED: self.tr("rate limited"),
             SyncState.BACKING_OFF: self.tr("backing off"),
         }

@@ -1,558 +1,573 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
-    <context>
-        <name>ActionBar</name>
-        <message>
-            <location filename="../../moderator_app/ui/action_bar.py" line="31" />
-            <source>Reply</source>
-            <translation>Ответить</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/action_bar.py" line="32" />
-            <location filename="../../moderator_app/ui/action_bar.py" line="49" />
-            <source>Hide</source>
-            <translation>Скрыть</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/action_bar.py" line="33" />
-            <source>Escalate</source>
-            <translation>Эскалировать</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/action_bar.py" line="49" />
-            <source>Unhide</source>
-            <translation>Вернуть</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/action_bar.py" line="70" />
-            <source>Shortcut: %1</source>
-            <translation>Клавиша: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>ActionRow</name>
-        <message>
-            <location filename="../../moderator_app/ui/action_history.py" line="49" />
-            <source>Retry</source>
-            <translation>Повторить</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/action_history.py" line="51" />
-            <source>Dismiss</source>
-            <translation>Отменить</translation>
-        </message>
-    </context>
-    <context>
-        <name>Composer</name>
-        <message>
-            <location filename="../../moderator_app/ui/composer.py" line="21" />
-            <source>Write a reply…  Ctrl+Enter to send</source>
-            <translation>Напишите ответ…  Ctrl+Enter — отправить</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/composer.py" line="26" />
-            <source>Send reply</source>
-            <translation>Отправить</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/composer.py" line="64" />
-            <source>Reply queued — it will be sent in the background</source>
-            <translation>Ответ в очереди — он будет отправлен в фоне</translation>
-        </message>
-    </context>
-    <context>
-        <name>DetailPane</name>
-        <message>
-            <location filename="../../moderator_app/ui/detail_pane.py" line="69" />
-            <source>Select a comment to see it here</source>
-            <translation>Выберите комментарий, чтобы увидеть его здесь</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/detail_pane.py" line="83" />
-            <source>Open on platform</source>
-            <translation>Открыть на платформе</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/detail_pane.py" line="94" />
-            <source>Thread</source>
-            <translation>Обсуждение</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/detail_pane.py" line="95" />
-            <source>Activity</source>
-            <translation>История</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/detail_pane.py" line="177" />
-            <source>Unknown author</source>
-            <translation>Неизвестный автор</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/detail_pane.py" line="183" />
-            <source>edited</source>
-            <translation>изменён</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/detail_pane.py" line="188" />
-            <source>On: %1</source>
-            <translation>К посту: %1</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/detail_pane.py" line="217" />
-            <source>Not scored yet</source>
-            <translation>Ещё не оценён</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/detail_pane.py" line="218" />
-            <source>Score %1</source>
-            <translation>Оценка %1</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../moderator_app/ui/detail_pane.py" line="222" />
-            <source>marked passages: %n</source>
-            <translation>
-                <numerusform>отмечен %n фрагмент</numerusform>
-                <numerusform>отмечено %n фрагмента</numerusform>
-                <numerusform>отмечено %n фрагментов</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/detail_pane.py" line="224" />
-            <source>scorer: %1</source>
-            <translation>модель: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>Display</name>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="39" />
-            <source>now</source>
-            <translation>сейчас</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="42" />
-            <source>%1 min</source>
-            <translation>%1 мин</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="59" />
-            <source>Toxic</source>
-            <translation>Токсично</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="61" />
-            <source>Review</source>
-            <translation>Проверить</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="63" />
-            <source>OK</source>
-            <translation>Норма</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="64" />
-            <source>Scoring</source>
-            <translation>Оценка…</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="69" />
-            <source>New</source>
-            <translation>Новый</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="70" />
-            <source>Reviewed</source>
-            <translation>Просмотрен</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="71" />
-            <source>Replied</source>
-            <translation>Отвечен</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="72" />
-            <source>Hidden</source>
-            <translation>Скрыт</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="73" />
-            <source>Escalated</source>
-            <translation>Эскалирован</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="80" />
-            <source>Visible</source>
-            <translation>Виден</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="81" />
-            <source>Hidden on platform</source>
-            <translation>Скрыт на платформе</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="82" />
-            <source>Held for review</source>
-            <translation>На проверке платформы</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="83" />
-            <source>Deleted</source>
-            <translation>Удалён</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="90" />
-            <source>Reply</source>
-            <translation>Ответить</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="91" />
-            <source>Hide</source>
-            <translation>Скрыть</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="92" />
-            <source>Unhide</source>
-            <translation>Вернуть</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="93" />
-            <source>Escalate</source>
-            <translation>Эскалировать</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="100" />
-            <source>pending</source>
-            <translation>в очереди</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="101" />
-            <source>sending</source>
-            <translation>отправляется</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="102" />
-            <source>done</source>
-            <translation>выполнено</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/display.py" line="103" />
-            <source>failed</source>
-            <translation>ошибка</translation>
-        </message>
-    </context>
-    <context>
-        <name>EscalateDialog</name>
-        <message>
-            <location filename="../../moderator_app/ui/escalate_dialog.py" line="14" />
-            <source>Escalate comment</source>
-            <translation>Эскалация комментария</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/escalate_dialog.py" line="18" />
-            <source>Hand the comment by %1 to a colleague. What should they know?</source>
-            <translation>Передать комментарий автора %1 коллеге. Что ему нужно знать?</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/escalate_dialog.py" line="26" />
-            <source>Note for the team (optional)</source>
-            <translation>Заметка для команды (необязательно)</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/escalate_dialog.py" line="32" />
-            <source>Escalate</source>
-            <translation>Эскалировать</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/escalate_dialog.py" line="35" />
-            <source>Cancel</source>
-            <translation>Отмена</translation>
-        </message>
-    </context>
-    <context>
-        <name>EscalationRow</name>
-        <message>
-            <location filename="../../moderator_app/ui/action_history.py" line="67" />
-            <source>Escalated (open)</source>
-            <translation>Эскалация (открыта)</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/action_history.py" line="69" />
-            <source>Escalated (resolved)</source>
-            <translation>Эскалация (решена)</translation>
-        </message>
-    </context>
-    <context>
-        <name>InboxModel</name>
-        <message>
-            <location filename="../../moderator_app/ui/inbox_model.py" line="289" />
-            <source>Time</source>
-            <translation>Время</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/inbox_model.py" line="290" />
-            <source>Platform</source>
-            <translation>Сеть</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/inbox_model.py" line="291" />
-            <source>Account</source>
-            <translation>Аккаунт</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/inbox_model.py" line="292" />
-            <source>Author</source>
-            <translation>Автор</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/inbox_model.py" line="293" />
-            <source>Comment</source>
-            <translation>Комментарий</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/inbox_model.py" line="294" />
-            <source>Toxicity</source>
-            <translation>Токсичность</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/inbox_model.py" line="369" />
-            <source>actions queued: %1</source>
-            <translation>действий в очереди: %1</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/inbox_model.py" line="371" />
-            <source>actions failed: %1</source>
-            <translation>действий с ошибкой: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>InboxToolbar</name>
-        <message>
-            <location filename="../../moderator_app/ui/inbox_toolbar.py" line="20" />
-            <source>All comments</source>
-            <translation>Все комментарии</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/inbox_toolbar.py" line="24" />
-            <source>Search comments   /</source>
-            <translation>Поиск комментариев   /</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/inbox_toolbar.py" line="29" />
-            <source>All levels</source>
-            <translation>Все уровни</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/inbox_toolbar.py" line="30" />
-            <source>Review and toxic</source>
-            <translation>На проверку и токсичные</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/inbox_toolbar.py" line="31" />
-            <source>Toxic only</source>
-            <translation>Только токсичные</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../moderator_app/ui/main_window.py" line="122" />
-            <source>Next comment</source>
-            <translation>Следующий комментарий</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/main_window.py" line="125" />
-            <source>Previous comment</source>
-            <translation>Предыдущий комментарий</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/main_window.py" line="127" />
-            <source>Reply</source>
-            <translation>Ответить</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/main_window.py" line="128" />
-            <source>Hide or unhide</source>
-            <translation>Скрыть или вернуть</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/main_window.py" line="129" />
-            <source>Escalate</source>
-            <translation>Эскалировать</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/main_window.py" line="130" />
-            <source>Search</source>
-            <translation>Поиск</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/main_window.py" line="131" />
-            <source>Back to the list</source>
-            <translation>Назад к списку</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/main_window.py" line="188" />
-            <source>No comments match the search.</source>
-            <translation>Нет комментариев по этому запросу.</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/main_window.py" line="190" />
-            <source>Nothing here. New comments appear as the accounts sync.</source>
-            <translation>Здесь пусто. Новые комментарии появятся после синхронизации аккаунтов.</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/main_window.py" line="192" />
-            <source>No comments yet. They appear here as soon as the accounts sync.</source>
-            <translation>Комментариев пока нет. Они появятся здесь сразу после синхронизации аккаунтов.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SidebarModel</name>
-        <message numerus="yes">
-            <location filename="../../moderator_app/ui/sidebar_model.py" line="81" />
-            <source>%n unread</source>
-            <translation>
-                <numerusform>%n непрочитанный</numerusform>
-                <numerusform>%n непрочитанных</numerusform>
-                <numerusform>%n непрочитанных</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../moderator_app/ui/sidebar_model.py" line="83" />
-            <source>%n flagged</source>
-            <translation>
-                <numerusform>%n помеченный</numerusform>
-                <numerusform>%n помеченных</numerusform>
-                <numerusform>%n помеченных</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/sidebar_model.py" line="132" />
-            <source>Inbox</source>
-            <translation>Входящие</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/sidebar_model.py" line="136" />
-            <source>All comments</source>
-            <translation>Все комментарии</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/sidebar_model.py" line="143" />
-            <source>Flagged</source>
-            <translation>Помеченные</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/sidebar_model.py" line="150" />
-            <source>Toxic</source>
-            <translation>Токсично</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/sidebar_model.py" line="155" />
-            <source>Accounts</source>
-            <translation>Аккаунты</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncStatusBar</name>
-        <message numerus="yes">
-            <location filename="../../moderator_app/ui/status_bar.py" line="94" />
-            <source>%n pending</source>
-            <translation>
-                <numerusform>%n в очереди</numerusform>
-                <numerusform>%n в очереди</numerusform>
-                <numerusform>%n в очереди</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../moderator_app/ui/status_bar.py" line="96" />
-            <source>%n failed</source>
-            <translation>
-                <numerusform>%n с ошибкой</numerusform>
-                <numerusform>%n с ошибкой</numerusform>
-                <numerusform>%n с ошибкой</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../moderator_app/ui/status_bar.py" line="129" />
-            <source>+%n more</source>
-            <translation>
-                <numerusform>ещё %n</numerusform>
-                <numerusform>ещё %n</numerusform>
-                <numerusform>ещё %n</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/status_bar.py" line="138" />
-            <source>waiting</source>
-            <translation>ожидание</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/status_bar.py" line="141" />
-            <source>syncing…</source>
-            <translation>синхронизация…</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/status_bar.py" line="142" />
-            <source>idle</source>
-            <translation>простаивает</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/status_bar.py" line="143" />
-            <source>needs sign-in</source>
-            <translation>нужен вход</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/status_bar.py" line="144" />
-            <source>rate limited</source>
-            <translation>лимит запросов</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/status_bar.py" line="145" />
-            <source>backing off</source>
-            <translation>пауза после ошибок</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/status_bar.py" line="148" />
-            <source>up to date</source>
-            <translation>актуально</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/status_bar.py" line="150" />
-            <source>synced %1</source>
-            <translation>синхр. %1</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/status_bar.py" line="152" />
-            <source>unknown</source>
-            <translation>неизвестно</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/status_bar.py" line="153" />
-            <source>error: %1</source>
-            <translation>ошибка: %1</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/status_bar.py" line="158" />
-            <source>%1, retry at %2</source>
-            <translation>%1, повтор в %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>ThreadContext</name>
-        <message>
-            <location filename="../../moderator_app/ui/thread_context.py" line="68" />
-            <source>Post</source>
-            <translation>Пост</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/thread_context.py" line="73" />
-            <source>Replies</source>
-            <translation>Ответы</translation>
-        </message>
-        <message>
-            <location filename="../../moderator_app/ui/thread_context.py" line="87" />
-            <source>You</source>
-            <translation>Вы</translation>
-        </message>
-    </context>
+<context>
+    <name>ActionBar</name>
+    <message>
+        <location filename="../../moderator_app/ui/action_bar.py" line="31"/>
+        <source>Reply</source>
+        <translation>Ответить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/action_bar.py" line="32"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="49"/>
+        <source>Hide</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/action_bar.py" line="33"/>
+        <source>Escalate</source>
+        <translation>Эскалировать</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/action_bar.py" line="49"/>
+        <source>Unhide</source>
+        <translation>Вернуть</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/action_bar.py" line="70"/>
+        <source>Shortcut: %1</source>
+        <translation>Клавиша: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ActionRow</name>
+    <message>
+        <location filename="../../moderator_app/ui/action_history.py" line="49"/>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/action_history.py" line="51"/>
+        <source>Dismiss</source>
+        <translation>Отменить</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../../moderator_app/ui/composer.py" line="21"/>
+        <source>Write a reply…  Ctrl+Enter to send</source>
+        <translation>Напишите ответ…  Ctrl+Enter — отправить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/composer.py" line="26"/>
+        <source>Send reply</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/composer.py" line="64"/>
+        <source>Reply queued — it will be sent in the background</source>
+        <translation>Ответ в очереди — он будет отправлен в фоне</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="69"/>
+        <source>Select a comment to see it here</source>
+        <translation>Выберите комментарий, чтобы увидеть его здесь</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="83"/>
+        <source>Open on platform</source>
+        <translation>Открыть на платформе</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="94"/>
+        <source>Thread</source>
+        <translation>Обсуждение</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="95"/>
+        <source>Activity</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="177"/>
+        <source>Unknown author</source>
+        <translation>Неизвестный автор</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="183"/>
+        <source>edited</source>
+        <translation>изменён</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="188"/>
+        <source>On: %1</source>
+        <translation>К посту: %1</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="217"/>
+        <source>Not scored yet</source>
+        <translation>Ещё не оценён</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="218"/>
+        <source>Score %1</source>
+        <translation>Оценка %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../moderator_app/ui/detail_pane.py" line="222"/>
+        <source>marked passages: %n</source>
+        <translation>
+            <numerusform>отмечен %n фрагмент</numerusform>
+            <numerusform>отмечено %n фрагмента</numerusform>
+            <numerusform>отмечено %n фрагментов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="224"/>
+        <source>scorer: %1</source>
+        <translation>модель: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Display</name>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="39"/>
+        <source>now</source>
+        <translation>сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="42"/>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="59"/>
+        <source>Toxic</source>
+        <translation>Токсично</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="61"/>
+        <source>Review</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="63"/>
+        <source>OK</source>
+        <translation>Норма</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="64"/>
+        <source>Scoring</source>
+        <translation>Оценка…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="69"/>
+        <source>New</source>
+        <translation>Новый</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="70"/>
+        <source>Reviewed</source>
+        <translation>Просмотрен</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="71"/>
+        <source>Replied</source>
+        <translation>Отвечен</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="72"/>
+        <source>Hidden</source>
+        <translation>Скрыт</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="73"/>
+        <source>Escalated</source>
+        <translation>Эскалирован</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="80"/>
+        <source>Visible</source>
+        <translation>Виден</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="81"/>
+        <source>Hidden on platform</source>
+        <translation>Скрыт на платформе</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="82"/>
+        <source>Held for review</source>
+        <translation>На проверке платформы</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="83"/>
+        <source>Deleted</source>
+        <translation>Удалён</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="90"/>
+        <source>Reply</source>
+        <translation>Ответить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="91"/>
+        <source>Hide</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="92"/>
+        <source>Unhide</source>
+        <translation>Вернуть</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="93"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="94"/>
+        <source>Report</source>
+        <translation>Пожаловаться</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="95"/>
+        <source>Escalate</source>
+        <translation>Эскалировать</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="102"/>
+        <source>pending</source>
+        <translation>в очереди</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="103"/>
+        <source>sending</source>
+        <translation>отправляется</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="104"/>
+        <source>done</source>
+        <translation>выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/display.py" line="105"/>
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/escalate_dialog.py" line="14"/>
+        <source>Escalate comment</source>
+        <translation>Эскалация комментария</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/escalate_dialog.py" line="18"/>
+        <source>Hand the comment by %1 to a colleague. What should they know?</source>
+        <translation>Передать комментарий автора %1 коллеге. Что ему нужно знать?</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/escalate_dialog.py" line="26"/>
+        <source>Note for the team (optional)</source>
+        <translation>Заметка для команды (необязательно)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/escalate_dialog.py" line="32"/>
+        <source>Escalate</source>
+        <translation>Эскалировать</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/escalate_dialog.py" line="35"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationRow</name>
+    <message>
+        <location filename="../../moderator_app/ui/action_history.py" line="67"/>
+        <source>Escalated (open)</source>
+        <translation>Эскалация (открыта)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/action_history.py" line="69"/>
+        <source>Escalated (resolved)</source>
+        <translation>Эскалация (решена)</translation>
+    </message>
+</context>
+<context>
+    <name>InboxModel</name>
+    <message>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="289"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="290"/>
+        <source>Platform</source>
+        <translation>Сеть</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="291"/>
+        <source>Account</source>
+        <translation>Аккаунт</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="292"/>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="293"/>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="294"/>
+        <source>Toxicity</source>
+        <translation>Токсичность</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="369"/>
+        <source>actions queued: %1</source>
+        <translation>действий в очереди: %1</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="371"/>
+        <source>actions failed: %1</source>
+        <translation>действий с ошибкой: %1</translation>
+    </message>
+</context>
+<context>
+    <name>InboxToolbar</name>
+    <message>
+        <location filename="../../moderator_app/ui/inbox_toolbar.py" line="20"/>
+        <source>All comments</source>
+        <translation>Все комментарии</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/inbox_toolbar.py" line="24"/>
+        <source>Search comments   /</source>
+        <translation>Поиск комментариев   /</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/inbox_toolbar.py" line="29"/>
+        <source>All levels</source>
+        <translation>Все уровни</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/inbox_toolbar.py" line="30"/>
+        <source>Review and toxic</source>
+        <translation>На проверку и токсичные</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/inbox_toolbar.py" line="31"/>
+        <source>Toxic only</source>
+        <translation>Только токсичные</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="122"/>
+        <source>Next comment</source>
+        <translation>Следующий комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="125"/>
+        <source>Previous comment</source>
+        <translation>Предыдущий комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="127"/>
+        <source>Reply</source>
+        <translation>Ответить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="128"/>
+        <source>Hide or unhide</source>
+        <translation>Скрыть или вернуть</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="129"/>
+        <source>Escalate</source>
+        <translation>Эскалировать</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="130"/>
+        <source>Search</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="131"/>
+        <source>Back to the list</source>
+        <translation>Назад к списку</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="188"/>
+        <source>No comments match the search.</source>
+        <translation>Нет комментариев по этому запросу.</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="190"/>
+        <source>Nothing here. New comments appear as the accounts sync.</source>
+        <translation>Здесь пусто. Новые комментарии появятся после синхронизации аккаунтов.</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="192"/>
+        <source>No comments yet. They appear here as soon as the accounts sync.</source>
+        <translation>Комментариев пока нет. Они появятся здесь сразу после синхронизации аккаунтов.</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarModel</name>
+    <message numerus="yes">
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="81"/>
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n непрочитанный</numerusform>
+            <numerusform>%n непрочитанных</numerusform>
+            <numerusform>%n непрочитанных</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="83"/>
+        <source>%n flagged</source>
+        <translation>
+            <numerusform>%n помеченный</numerusform>
+            <numerusform>%n помеченных</numerusform>
+            <numerusform>%n помеченных</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="132"/>
+        <source>Inbox</source>
+        <translation>Входящие</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="136"/>
+        <source>All comments</source>
+        <translation>Все комментарии</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="143"/>
+        <source>Flagged</source>
+        <translation>Помеченные</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="150"/>
+        <source>Toxic</source>
+        <translation>Токсично</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="155"/>
+        <source>Accounts</source>
+        <translation>Аккаунты</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message numerus="yes">
+        <location filename="../../moderator_app/ui/status_bar.py" line="96"/>
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n в очереди</numerusform>
+            <numerusform>%n в очереди</numerusform>
+            <numerusform>%n в очереди</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../moderator_app/ui/status_bar.py" line="98"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n с ошибкой</numerusform>
+            <numerusform>%n с ошибкой</numerusform>
+            <numerusform>%n с ошибкой</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../moderator_app/ui/status_bar.py" line="131"/>
+        <source>+%n more</source>
+        <translation>
+            <numerusform>ещё %n</numerusform>
+            <numerusform>ещё %n</numerusform>
+            <numerusform>ещё %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status_bar.py" line="140"/>
+        <source>waiting</source>
+        <translation>ожидание</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status_bar.py" line="143"/>
+        <source>syncing…</source>
+        <translation>синхронизация…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status_bar.py" line="144"/>
+        <source>idle</source>
+        <translation>простаивает</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status_bar.py" line="145"/>
+        <source>needs sign-in</source>
+        <translation>нужен вход</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status_bar.py" line="146"/>
+        <source>needs your attention</source>
+        <translation>требует внимания</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status_bar.py" line="147"/>
+        <source>rate limited</source>
+        <translation>лимит запросов</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status_bar.py" line="148"/>
+        <source>backing off</source>
+        <translation>пауза после ошибок</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status_bar.py" line="151"/>
+        <source>up to date</source>
+        <translation>актуально</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status_bar.py" line="153"/>
+        <source>synced %1</source>
+        <translation>синхр. %1</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status_bar.py" line="155"/>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status_bar.py" line="156"/>
+        <source>error: %1</source>
+        <translation>ошибка: %1</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status_bar.py" line="161"/>
+        <source>%1, retry at %2</source>
+        <translation>%1, повтор в %2</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadContext</name>
+    <message>
+        <location filename="../../moderator_app/ui/thread_context.py" line="68"/>
+        <source>Post</source>
+        <translation>Пост</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/thread_context.py" line="73"/>
+        <source>Replies</source>
+        <translation>Ответы</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/thread_context.py" line="87"/>
+        <source>You</source>
+        <translation>Вы</translation>
+    </message>
+</context>
 </TS>
