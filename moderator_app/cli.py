@@ -10,16 +10,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from moderator_app import __version__
+from moderator_app.domain import Platform
 from moderator_app.paths import default_data_dir, demo_data_dir
 
 if TYPE_CHECKING:
-    from moderator_app.domain import EngineEvent
+    from moderator_app.connectors.base import SetupField, SignInResult
+    from moderator_app.domain import ActionKind, EngineEvent
     from moderator_app.store import Store
     from moderator_app.sync.engine import Engine
 
 log = logging.getLogger("moderator_app")
 
 LEVELS = ("ok", "review", "toxic")
+PLATFORM_CHOICES = (
+    Platform.SANDBOX,
+    Platform.VK,
+    Platform.TELEGRAM,
+    Platform.YOUTUBE,
+    Platform.WORDPRESS,
+)
 
 
 class CliError(Exception):
@@ -76,10 +85,22 @@ def _add_account_commands(
     accounts = sub.add_parser("accounts", help="connected accounts").add_subparsers(
         dest="accounts_command", required=True
     )
-    add = accounts.add_parser("add", parents=[common], help="connect an account")
-    add.add_argument("platform", choices=("sandbox",))
-    add.add_argument("--url", required=True, help="the platform's base URL")
-    add.add_argument("--name", required=True, help="a name for the account")
+    add = accounts.add_parser(
+        "add",
+        parents=[common],
+        help="connect an account",
+        description="Sign in to a platform and connect the account. Secret fields (tokens, "
+        "passwords) are read from MODERATOR_<FIELD> or asked for at a hidden prompt.",
+    )
+    add.add_argument("platform", choices=[p.value for p in PLATFORM_CHOICES])
+    add.add_argument("--url", help="the platform's or site's URL, where it has one")
+    add.add_argument("--name", help="a name for the account (default: from the platform)")
+    add.add_argument(
+        "--set", action="append", metavar="NAME=VALUE", help="a sign-in field (repeatable)"
+    )
+    add.add_argument(
+        "--watch", action="append", metavar="ID", help="only watch these targets (repeatable)"
+    )
     add.add_argument("--interval", type=float, default=30.0, help="seconds between polls")
     add.set_defaults(func=cmd_accounts_add)
     lst = accounts.add_parser("list", parents=[common], help="list accounts")
@@ -103,11 +124,13 @@ def _add_comment_commands(
     comments.add_argument("--account", help="name or id")
     comments.add_argument("--limit", type=int, default=50)
     comments.set_defaults(func=cmd_comments)
-    for kind in ("reply", "hide", "unhide"):
+    for kind in ("reply", "hide", "unhide", "delete", "report"):
         p = sub.add_parser(kind, parents=[common], help=f"{kind} a comment")
         p.add_argument("comment_id", type=int)
         if kind == "reply":
             p.add_argument("text")
+        if kind == "report":
+            p.add_argument("--reason", dest="text", default="", help="why, for the platform")
         p.add_argument("--no-send", action="store_true", help="only queue it; a later sync sends")
         p.set_defaults(func=cmd_action, kind=kind)
     esc = sub.add_parser("escalate", parents=[common], help="escalate a comment with a note")
@@ -200,46 +223,94 @@ def cmd_sandbox_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_accounts_add(args: argparse.Namespace) -> int:
-    from moderator_app.connectors.base import Credentials
+    from moderator_app.accounts import save_account, sign_in
     from moderator_app.connectors.errors import ConnectorError
     from moderator_app.connectors.http import make_client
-    from moderator_app.connectors.sandbox import request_token
-    from moderator_app.domain import Account, Platform
+    from moderator_app.connectors.registry import setup_for
+    from moderator_app.domain import Platform
     from moderator_app.secrets import SecretStore, SecretsUnavailable
 
+    platform = Platform(args.platform)
     secrets = SecretStore()
     try:
         secrets.check_available()
-    except SecretsUnavailable as exc:
+        setup = setup_for(platform)
+    except (SecretsUnavailable, ConnectorError) as exc:
         raise CliError(str(exc)) from None
+    values = _setup_values(setup.fields, args)
 
-    async def sign_in() -> str:
+    async def run() -> "SignInResult":
         async with make_client() as client:
-            return await request_token(client, args.url)
+            return await sign_in(platform, values, client)
 
     try:
-        token = asyncio.run(sign_in())
+        result = asyncio.run(run())
     except ConnectorError as exc:
-        raise CliError(f"could not sign in to {args.url}: {exc}") from None
+        raise CliError(f"could not sign in to {platform.label}: {exc}") from None
+    targets = list(result.targets)
+    if args.watch:
+        targets = [t for t in targets if t.id in args.watch or t.title in args.watch]
+        if not targets:
+            found = ", ".join(f"{t.id} ({t.title})" for t in result.targets) or "nothing"
+            raise CliError(f"none of {args.watch} was found; sign-in offers: {found}")
     with _open_store(args) as store:
-        if store.accounts.find(args.name) is not None:
-            raise CliError(f"an account named {args.name!r} exists already")
-        account = store.accounts.add(
-            Account(
-                Platform(args.platform),
-                args.name,
-                args.url.rstrip("/"),
+        name = args.name or result.account_name
+        if store.accounts.find(name) is not None:
+            raise CliError(f"an account named {name!r} exists already")
+        try:
+            account = save_account(
+                store,
+                secrets,
+                platform,
+                result,
+                name=name,
+                targets=targets,
                 poll_interval_s=args.interval,
             )
-        )
-        try:
-            secrets.save(account, Credentials(token=token))
         except SecretsUnavailable as exc:
-            assert account.id is not None
-            store.accounts.remove(account.id)  # never half-saved
             raise CliError(str(exc)) from None
     print(f"Added {account.platform.label} account {account.name!r} (id {account.id})")
+    for target in targets:
+        print(f"  watching {target.title} ({target.id})")
     return 0
+
+
+def _setup_values(fields: "Sequence[SetupField]", args: argparse.Namespace) -> dict[str, str]:
+    """The sign-in form, from the command line: `--url`, `--set NAME=VALUE`, and secrets from
+    the environment (MODERATOR_<NAME>) or a hidden prompt, never from argv (shell history)."""
+    import getpass
+    import os
+
+    values: dict[str, str] = {}
+    for item in args.set or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise CliError(f"--set takes NAME=VALUE, got {item!r}")
+        values[key.strip()] = value
+    if args.url:
+        values["url"] = args.url
+    for field in fields:
+        if field.name in values:
+            if field.secret:
+                raise CliError(
+                    f"pass {field.label.lower()} through MODERATOR_{field.name.upper()} "
+                    "or the prompt, not on the command line"
+                )
+            continue
+        from_env = os.environ.get(f"MODERATOR_{field.name.upper()}")
+        if from_env is not None:
+            values[field.name] = from_env
+        elif sys.stdin.isatty():
+            prompt = f"{field.label}: "
+            values[field.name] = getpass.getpass(prompt) if field.secret else input(prompt)
+        elif field.required:
+            how = (
+                f"MODERATOR_{field.name.upper()}"
+                if field.secret
+                else f"--set {field.name}=VALUE" + (" (or --url)" if field.name == "url" else "")
+            )
+            raise CliError(f"{field.label} is needed: give it with {how}")
+    return values
 
 
 def cmd_accounts_list(args: argparse.Namespace) -> int:
@@ -337,6 +408,7 @@ def cmd_action(args: argparse.Namespace) -> int:
 
     kind = ActionKind(args.kind)
     with _open_store(args) as store:
+        _check_capability(store, args.comment_id, kind)
         try:
             action = store.outbox.enqueue(
                 args.comment_id, kind, getattr(args, "text", ""), actor="cli"
@@ -349,6 +421,22 @@ def cmd_action(args: argparse.Namespace) -> int:
     code = _send_pending(args)
     print("Sent.")
     return code
+
+
+def _check_capability(store: "Store", comment_id: int, kind: "ActionKind") -> None:
+    """Refuse up front what the comment's platform cannot do, and say what it can."""
+    from moderator_app.connectors.registry import capabilities_for
+    from moderator_app.domain import Capability
+
+    comment = store.comments.get(comment_id)
+    account = store.accounts.get(comment.account_id) if comment else None
+    if account is None:
+        return  # enqueue reports the unknown comment
+    needed = Capability(kind.value)
+    allowed = capabilities_for(account.platform)
+    if needed not in allowed:
+        can = ", ".join(sorted(c.value for c in allowed)) or "nothing"
+        raise CliError(f"{account.platform.label} does not allow {kind.value}; it allows: {can}")
 
 
 def cmd_escalate(args: argparse.Namespace) -> int:

@@ -101,3 +101,25 @@ def test_score_prints_json_lines(cli: Cli) -> None:
     assert rows[1]["level"] != "ok"
     assert rows[1]["spans"]
     assert rows[2]["level"] != "ok"
+
+
+def test_sign_in_fields_are_asked_for_clearly(cli: Cli, sandbox: SandboxServer) -> None:
+    missing = cli.run("accounts", "add", "sandbox", check=False)
+    assert missing.returncode == 1
+    assert "Sandbox URL is needed" in missing.stderr
+    unknown = cli.run(
+        "accounts", "add", "sandbox", "--url", sandbox.url, "--watch", "nope", check=False
+    )
+    assert unknown.returncode == 1
+    assert "sign-in offers" in unknown.stderr
+    out = cli.run("accounts", "add", "sandbox", "--set", f"url={sandbox.url}").stdout
+    assert "Added Sandbox account 'Sandbox moderator'" in out
+    assert "watching" in out
+
+
+def test_actions_a_platform_cannot_do_are_refused(connected: Cli) -> None:
+    target = connected.comments()[0]
+    refused = connected.run("delete", str(target["id"]), check=False)
+    assert refused.returncode == 1
+    assert "does not allow delete" in refused.stderr
+    assert "hide" in refused.stderr

@@ -3,13 +3,15 @@ and sends queued actions. It never imports Qt; the UI's bridge turns its events 
 """
 
 import asyncio
+import concurrent.futures
 import contextlib
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import httpx
 
@@ -34,6 +36,7 @@ from moderator_app.toxicity.base import Scorer
 log = logging.getLogger(__name__)
 
 EventHandler = Callable[[EngineEvent], None]
+T = TypeVar("T")
 IDLE_WAKE_S = 5.0
 
 
@@ -78,6 +81,7 @@ class Engine:
         self._client_factory = client_factory
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._client: httpx.AsyncClient | None = None
         self._poll_wake: asyncio.Event | None = None
         self._outbox_wake: asyncio.Event | None = None
         self._stopping = threading.Event()
@@ -113,6 +117,19 @@ class Engine:
     def wake_outbox(self) -> None:
         self._poke(self._outbox_wake)
 
+    def submit(
+        self, job: Callable[[httpx.AsyncClient], Awaitable[T]]
+    ) -> "concurrent.futures.Future[T]":
+        """Run network work the UI needs (a sign-in) on the engine's loop and client.
+
+        The UI never calls the network itself; it hands the job here and waits on the future
+        without blocking its event loop.
+        """
+        loop, client = self._loop, self._client
+        if loop is None or client is None or loop.is_closed():
+            raise RuntimeError("the engine is not running")
+        return asyncio.run_coroutine_threadsafe(_call(job, client), loop)
+
     def statuses(self) -> dict[int, AccountStatus]:
         with self._lock:
             return dict(self._statuses)
@@ -141,6 +158,7 @@ class Engine:
         ready.set()
         try:
             async with self._client_factory() as client:
+                self._client = client
                 pool = self._pool(client)
                 store.outbox.recover_interrupted()
                 await asyncio.gather(self._poll_loop(store, pool), self._outbox_loop(store, pool))
@@ -276,3 +294,7 @@ class Engine:
         finally:
             store.close()
         return report
+
+
+async def _call(job: Callable[[httpx.AsyncClient], Awaitable[T]], client: httpx.AsyncClient) -> T:
+    return await job(client)
