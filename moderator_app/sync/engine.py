@@ -155,10 +155,10 @@ class Engine:
         self._poll_wake = asyncio.Event()
         self._outbox_wake = asyncio.Event()
         store = Store.open(self._db_path)
-        ready.set()
         try:
             async with self._client_factory() as client:
                 self._client = client
+                ready.set()
                 pool = self._pool(client)
                 store.outbox.recover_interrupted()
                 await asyncio.gather(self._poll_loop(store, pool), self._outbox_loop(store, pool))

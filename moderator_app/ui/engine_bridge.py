@@ -5,9 +5,11 @@ Qt signal. The bridge lives in the GUI thread, so receivers there get the signal
 GUI thread, without the engine knowing anything about Qt.
 """
 
-from collections.abc import Callable
-from typing import Protocol, runtime_checkable
+import concurrent.futures
+from collections.abc import Awaitable, Callable
+from typing import Protocol, TypeVar, runtime_checkable
 
+import httpx
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from moderator_app.domain import (
@@ -37,6 +39,17 @@ class ReportsStatuses(Protocol):
     """Optional: an engine that can be asked for its accounts' latest sync status."""
 
     def statuses(self) -> dict[int, AccountStatus]: ...
+
+
+T = TypeVar("T")
+Job = Callable[[httpx.AsyncClient], Awaitable[T]]
+
+
+@runtime_checkable
+class RunsJobs(Protocol):
+    """Optional: an engine that runs network jobs for the UI on its own loop."""
+
+    def submit(self, job: Job[T]) -> "concurrent.futures.Future[T]": ...
 
 
 OnEvent = Callable[[EngineEvent], None]
@@ -117,3 +130,11 @@ class EngineBridge(QObject):
     def wake_outbox(self) -> None:
         if self._engine is not None:
             self._engine.wake_outbox()
+
+    def submit(self, job: Job[T]) -> "concurrent.futures.Future[T]":
+        """Run network work (a sign-in) on the engine's loop; the UI never does it itself."""
+        engine: object = self._engine
+        if not isinstance(engine, RunsJobs):
+            raise RuntimeError("the engine cannot run jobs")
+        future: concurrent.futures.Future[T] = engine.submit(job)
+        return future

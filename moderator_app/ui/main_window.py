@@ -11,6 +11,7 @@ from moderator_app import APP_NAME
 from moderator_app.domain import AccountStatus
 from moderator_app.store import CommentFilter, Store
 from moderator_app.ui import shortcuts
+from moderator_app.ui.accounts_dialog import AccountsDialog
 from moderator_app.ui.action_bar import ActionBar
 from moderator_app.ui.composer import Composer
 from moderator_app.ui.detail_pane import DetailPane
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.composer = Composer()
         self.status = SyncStatusBar(store)
         self.escalate_dialog: EscalateDialog | None = None
+        self.accounts_dialog: AccountsDialog | None = None
         self._build_layout()
         self._wire()
         self.shortcuts = shortcuts.install(self, self._bindings())
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         self.sidebar.scopeChanged.connect(self._on_scope)
+        self.sidebar.accountsRequested.connect(self.open_accounts)
         self.toolbar.searchChanged.connect(self.filters.set_search)
         self.toolbar.levelChanged.connect(self.filters.set_level)
         self.toolbar.leaveRequested.connect(self.focus_inbox)
@@ -142,6 +145,18 @@ class MainWindow(QMainWindow):
 
     def current_comment_id(self) -> int | None:
         return self.inbox.current_comment_id()
+
+    def open_accounts(self) -> AccountsDialog:
+        dialog = AccountsDialog(self.store, self.bridge, self)
+        dialog.accountsChanged.connect(self._accounts_changed)
+        self.accounts_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _accounts_changed(self) -> None:
+        self.sidebar.reload()
+        self._apply_filter(self.filters.current())
+        self._refresh_counts()
 
     def focus_inbox(self) -> None:
         self.inbox.setFocus(Qt.FocusReason.ShortcutFocusReason)

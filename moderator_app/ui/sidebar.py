@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QListView,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -140,6 +141,7 @@ class SidebarDelegate(QStyledItemDelegate):
 
 class Sidebar(QWidget):
     scopeChanged = Signal(object)  # Scope
+    accountsRequested = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,8 +162,13 @@ class Sidebar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.accounts_button = QPushButton(self.tr("Accounts…"), self)
+        self.accounts_button.setObjectName("accountsButton")
+        self.accounts_button.setFlat(True)
+        self.accounts_button.clicked.connect(self.accountsRequested)
         layout.addWidget(brand)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.accounts_button)
         self.view.selectionModel().currentChanged.connect(self._on_current)
         self.select_scope(Scope())
 

@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/accounts_dialog.py" line="30"/>
+        <source>Accounts</source>
+        <translation>Аккаунты</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/accounts_dialog.py" line="37"/>
+        <source>Connect an account…</source>
+        <translation>Подключить аккаунт…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/accounts_dialog.py" line="39"/>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/accounts_dialog.py" line="41"/>
+        <source>Sync now</source>
+        <translation>Синхронизировать</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/accounts_dialog.py" line="102"/>
+        <source>Remove %1 with all its comments from Moderator? Nothing is deleted on the platform.</source>
+        <translation>Удалить %1 со всеми комментариями из Moderator? На самой платформе ничего не удалится.</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/accounts_dialog.py" line="104"/>
+        <location filename="../../moderator_app/ui/accounts_dialog.py" line="109"/>
+        <source>Remove account</source>
+        <translation>Удаление аккаунта</translation>
+    </message>
+</context>
+<context>
     <name>ActionBar</name>
     <message>
         <location filename="../../moderator_app/ui/action_bar.py" line="31"/>
@@ -41,6 +75,64 @@
         <location filename="../../moderator_app/ui/action_history.py" line="51"/>
         <source>Dismiss</source>
         <translation>Отменить</translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="47"/>
+        <source>Connect an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="62"/>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="72"/>
+        <source>Connect</source>
+        <translation>Подключить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="82"/>
+        <source>Sign in to the platform. Tokens and passwords are kept in your system keyring, never in Moderator&apos;s files.</source>
+        <translation>Войдите на платформу. Токены и пароли хранятся в системной связке ключей, а не в файлах Moderator.</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="105"/>
+        <source>Platform</source>
+        <translation>Платформа</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="117"/>
+        <source>Account name</source>
+        <translation>Название аккаунта</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="119"/>
+        <source>Watch:</source>
+        <translation>Отслеживать:</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="139"/>
+        <source>Please fill in: %1</source>
+        <translation>Заполните: %1</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="144"/>
+        <source>Signing in…</source>
+        <translation>Вход…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="169"/>
+        <source>Could not sign in: %1</source>
+        <translation>Не удалось войти: %1</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="183"/>
+        <source>Choose at least one thing to watch.</source>
+        <translation>Выберите хотя бы одно сообщество для отслеживания.</translation>
     </message>
 </context>
 <context>
@@ -366,54 +458,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="122"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="125"/>
         <source>Next comment</source>
         <translation>Следующий комментарий</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="125"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="128"/>
         <source>Previous comment</source>
         <translation>Предыдущий комментарий</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="127"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="130"/>
         <source>Reply</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="128"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="131"/>
         <source>Hide or unhide</source>
         <translation>Скрыть или вернуть</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="129"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="132"/>
         <source>Escalate</source>
         <translation>Эскалировать</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="130"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="133"/>
         <source>Search</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="131"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="134"/>
         <source>Back to the list</source>
         <translation>Назад к списку</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="188"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="203"/>
         <source>No comments match the search.</source>
         <translation>Нет комментариев по этому запросу.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="190"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="205"/>
         <source>Nothing here. New comments appear as the accounts sync.</source>
         <translation>Здесь пусто. Новые комментарии появятся после синхронизации аккаунтов.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="192"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="207"/>
         <source>No comments yet. They appear here as soon as the accounts sync.</source>
         <translation>Комментариев пока нет. Они появятся здесь сразу после синхронизации аккаунтов.</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../../moderator_app/ui/sidebar.py" line="165"/>
+        <source>Accounts…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
