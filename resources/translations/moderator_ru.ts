@@ -82,7 +82,7 @@
     <message>
         <location filename="../../moderator_app/ui/add_account_dialog.py" line="47"/>
         <source>Connect an account</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключение аккаунта</translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/add_account_dialog.py" line="62"/>
@@ -513,7 +513,7 @@
     <message>
         <location filename="../../moderator_app/ui/sidebar.py" line="165"/>
         <source>Accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Аккаунты…</translation>
     </message>
 </context>
 <context>
