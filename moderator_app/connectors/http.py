@@ -18,6 +18,7 @@ import httpx
 from moderator_app import __version__
 from moderator_app.connectors.errors import (
     AuthExpired,
+    ConnectorError,
     PermanentError,
     RateLimited,
     TransientError,
@@ -85,24 +86,34 @@ async def send(
     `what` names the operation for messages, e.g. "sandbox: fetching events" gives
     "sandbox: fetching events timed out".
     """
+    failure: ConnectorError
     try:
         return await client.request(method, url, **kwargs)
-    except httpx.TimeoutException:
-        raise TransientError(f"{what} timed out") from None
-    except httpx.UnsupportedProtocol:
-        raise PermanentError(f"{what} failed: the address is not an http(s) URL") from None
-    except httpx.ConnectError:
-        raise TransientError(f"{what} failed: could not connect") from None
-    except httpx.RemoteProtocolError:
-        raise TransientError(f"{what} failed: the connection broke off") from None
-    except httpx.TransportError as exc:
-        raise TransientError(f"{what} failed: network error ({type(exc).__name__})") from None
-    except httpx.DecodingError:
-        raise MalformedPayload(f"{what} failed: the response could not be decoded") from None
-    except httpx.TooManyRedirects:
-        raise PermanentError(f"{what} failed: too many redirects") from None
-    except httpx.InvalidURL:
-        raise PermanentError(f"{what} failed: the address is not a valid URL") from None
+    except httpx.HTTPError as exc:
+        failure = _network_failure(exc, what)
+    except httpx.InvalidURL:  # not an HTTPError
+        failure = PermanentError(f"{what} failed: the address is not a valid URL")
+    # Raised outside the `except` block: an httpx exception holds the URL (and a token may
+    # be in it), and even `from None` would keep it reachable as `__context__`.
+    raise failure
+
+
+# Checked in order: subclasses before their bases.
+_NETWORK_FAILURES: tuple[tuple[type[httpx.HTTPError], type[ConnectorError], str], ...] = (
+    (httpx.TimeoutException, TransientError, "timed out"),
+    (httpx.UnsupportedProtocol, PermanentError, "failed: the address is not an http(s) URL"),
+    (httpx.ConnectError, TransientError, "failed: could not connect"),
+    (httpx.RemoteProtocolError, TransientError, "failed: the connection broke off"),
+    (httpx.DecodingError, MalformedPayload, "failed: the response could not be decoded"),
+    (httpx.TooManyRedirects, PermanentError, "failed: too many redirects"),
+)
+
+
+def _network_failure(exc: httpx.HTTPError, what: str) -> ConnectorError:
+    for kind, error, text in _NETWORK_FAILURES:
+        if isinstance(exc, kind):
+            return error(f"{what} {text}")
+    return TransientError(f"{what} failed: network error ({type(exc).__name__})")
 
 
 def raise_for_status(response: httpx.Response, *, what: str, detail: str = "") -> None:

@@ -68,18 +68,15 @@ class CommentRepository:
         if not comments:
             return IngestResult((), ())
         threads = {c.thread.remote_id: c.thread for c in comments}
-        self._db.table("threads").upsert_all(
-            (
-                {
-                    "account_id": account_id,
-                    "remote_id": t.remote_id,
-                    "title": t.title,
-                    "url": t.url,
-                    "text": t.text,
-                }
-                for t in threads.values()
-            ),
-            pk=("account_id", "remote_id"),
+        # A later payload may know less about the post (a reply without the post's text):
+        # keep what we knew rather than overwrite it with blanks.
+        self._db.conn.executemany(
+            "INSERT INTO threads (account_id, remote_id, title, url, text) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(account_id, remote_id) DO UPDATE SET "
+            "title = COALESCE(NULLIF(excluded.title, ''), threads.title), "
+            "url = COALESCE(NULLIF(excluded.url, ''), threads.url), "
+            "text = COALESCE(NULLIF(excluded.text, ''), threads.text)",
+            [(account_id, t.remote_id, t.title, t.url, t.text) for t in threads.values()],
         )
         remote_ids = [c.remote_id for c in comments]
         before = self._existing(account_id, remote_ids)
@@ -125,6 +122,24 @@ class CommentRepository:
     def unscored(self, limit: int = 500) -> list[tuple[int, str]]:
         rows = self._db.execute(
             "SELECT id, text FROM comments WHERE tox_level IS NULL ORDER BY id LIMIT ?", [limit]
+        ).fetchall()
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    def unscored_with_account(self, limit: int = 500) -> list[tuple[int, int, str]]:
+        """Like `unscored`, with each comment's account: (id, account_id, text)."""
+        rows = self._db.execute(
+            "SELECT id, account_id, text FROM comments WHERE tox_level IS NULL ORDER BY id LIMIT ?",
+            [limit],
+        ).fetchall()
+        return [(int(r[0]), int(r[1]), str(r[2])) for r in rows]
+
+    def recent_unreviewed(self, account_id: int, limit: int = 2000) -> list[tuple[int, str]]:
+        """The account's newest comments nobody has acted on yet (id, text), newest first:
+        the ones worth re-scoring when its calibration changes."""
+        rows = self._db.execute(
+            "SELECT id, text FROM comments WHERE account_id = ? AND local_state = ? "
+            "AND by_us = 0 ORDER BY id DESC LIMIT ?",
+            [account_id, LocalState.NEW.value, limit],
         ).fetchall()
         return [(int(r[0]), str(r[1])) for r in rows]
 

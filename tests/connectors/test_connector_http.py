@@ -188,3 +188,24 @@ def test_decode_json_object() -> None:
     with pytest.raises(MalformedPayload, match="expected a JSON object, got list"):
         decode_json_object(_response(body=b"[1]"), what="x")
     assert issubclass(MalformedPayload, TransientError)
+
+
+def test_network_errors_keep_no_reference_to_the_url() -> None:
+    """httpx exceptions carry the request URL, where some platforms put the token."""
+    import asyncio
+
+    from moderator_app.connectors.errors import TransientError
+    from moderator_app.connectors.http import make_client, send
+
+    async def attempt() -> TransientError:
+        async with make_client(timeout=2) as client:
+            try:
+                await send(client, "GET", "http://127.0.0.1:9/bot123:SECRET/getMe", what="t")
+            except TransientError as exc:
+                return exc
+        raise AssertionError("no error")
+
+    error = asyncio.run(attempt())
+    assert error.__context__ is None
+    assert error.__cause__ is None
+    assert "SECRET" not in str(error)
