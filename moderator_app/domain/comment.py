@@ -63,6 +63,9 @@ class RemoteComment:
     edited_at: datetime | None = None
     by_us: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    state_only: bool = False
+    """Only `platform_state` is known (e.g. VK tells that a comment was removed, but not what
+    it said): the store updates the state of a row it has and never blanks its text."""
 
 
 @dataclass(frozen=True, slots=True)

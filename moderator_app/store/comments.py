@@ -65,8 +65,11 @@ class CommentRepository:
         return result
 
     def _upsert(self, account_id: int, comments: Sequence[RemoteComment]) -> IngestResult:
+        states = [c for c in comments if c.state_only]
+        changed_states = self._update_states(account_id, states) if states else []
+        comments = [c for c in comments if not c.state_only]
         if not comments:
-            return IngestResult((), ())
+            return IngestResult((), tuple(changed_states))
         threads = {c.thread.remote_id: c.thread for c in comments}
         # A later payload may know less about the post (a reply without the post's text):
         # keep what we knew rather than overwrite it with blanks.
@@ -96,7 +99,21 @@ class CommentRepository:
         after = self._existing(account_id, remote_ids)
         added = tuple(after[rid][0] for rid in dict.fromkeys(remote_ids) if rid not in before)
         changed = tuple(after[rid][0] for rid in dict.fromkeys(remote_ids) if rid in before)
-        return IngestResult(added, changed)
+        return IngestResult(added, (*changed, *changed_states))
+
+    def _update_states(self, account_id: int, comments: Sequence[RemoteComment]) -> list[int]:
+        """State-only news: change rows we have, never create or blank one."""
+        known = self._existing(account_id, [c.remote_id for c in comments])
+        self._db.conn.executemany(
+            "UPDATE comments SET platform_state = ?, fetched_ts = ? "
+            "WHERE account_id = ? AND remote_id = ?",
+            [
+                (c.platform_state.value, now_ts(), account_id, c.remote_id)
+                for c in comments
+                if c.remote_id in known
+            ],
+        )
+        return [known[c.remote_id][0] for c in comments if c.remote_id in known]
 
     def _existing(self, account_id: int, remote_ids: Sequence[str]) -> dict[str, tuple[int, str]]:
         found: dict[str, tuple[int, str]] = {}

@@ -85,7 +85,7 @@ class CommentBuilder:
             if comment is None:
                 continue
             latest[comment.remote_id] = comment
-            if not comment.extra.get("state_only"):
+            if not comment.state_only:
                 self.remember(comment)
         return list(latest.values())
 
@@ -139,7 +139,7 @@ class CommentBuilder:
         state = PlatformState.HIDDEN if ours else PlatformState.DELETED
         rid = convert.comment_remote_id(event.owner_id, event.comment_id)
         known = latest.get(rid) or self._seen.get(rid)
-        if known is not None and not known.extra.get("state_only"):
+        if known is not None and not known.state_only:
             return replace(known, platform_state=state)
         if ours:
             return None

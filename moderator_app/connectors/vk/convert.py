@@ -109,7 +109,7 @@ def state_only(
     owner_id: int, post_id: int, comment_id: int, thread: ThreadRef, state: PlatformState
 ) -> RemoteComment:
     """A visibility change for a comment we hold no snapshot of (e.g. removed after a
-    restart). `extra["state_only"]` asks the store to change only the state of a row it has."""
+    restart). `state_only` asks the store to change only the state of a row it has."""
     return RemoteComment(
         remote_id=comment_remote_id(owner_id, comment_id),
         thread=thread,
@@ -122,8 +122,8 @@ def state_only(
             "owner_id": owner_id,
             "post_id": post_id,
             "comment_id": comment_id,
-            "state_only": True,
         },
+        state_only=True,
     )
 
 

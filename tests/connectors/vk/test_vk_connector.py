@@ -396,7 +396,7 @@ def test_a_removal_after_a_restart_changes_only_the_state() -> None:
         fake.remove_comment(GROUP, by_author, by=READER)
         got = await inbox.sync(restarted)
         assert [c.remote_id for c in got] == [rid(by_author)]
-        assert got[0].extra["state_only"] is True
+        assert got[0].state_only is True
         return inbox
 
     inbox = run(fake, scenario)

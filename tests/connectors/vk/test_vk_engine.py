@@ -5,7 +5,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import httpx
-import pytest
 
 from moderator_app.accounts import save_account, sign_in
 from moderator_app.connectors.base import Connector, Credentials, CredentialsChanged
@@ -120,10 +119,6 @@ def test_sync_hide_and_reply_through_the_engine(tmp_path: Path) -> None:
         assert hidden.remote.platform_state is PlatformState.HIDDEN
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the store does not yet honour extra['state_only'] (asked for in the VK report)",
-)
 def test_a_removal_seen_after_a_restart_keeps_the_stored_text(tmp_path: Path) -> None:
     fake = FakeVk()
     fake.add_user(READER, "Пётр", "Иванов")

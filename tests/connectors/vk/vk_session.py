@@ -53,7 +53,7 @@ class Inbox:
         for comment in result.comments:
             self.delivered.append(comment.remote_id)
             known = self.comments.get(comment.remote_id)
-            if comment.extra.get("state_only"):
+            if comment.state_only:
                 if known is not None:
                     self.comments[comment.remote_id] = replace(
                         known, platform_state=comment.platform_state
