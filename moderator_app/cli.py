@@ -479,6 +479,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    from moderator_app.connectors.redact import install_log_redaction
+
+    install_log_redaction()
     func: Callable[[argparse.Namespace], int] = args.func
     from moderator_app.secrets import SecretsUnavailable
     from moderator_app.store import StoreError

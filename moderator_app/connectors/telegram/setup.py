@@ -26,7 +26,7 @@ from moderator_app.connectors.telegram.discovery import (
     parse_chat_refs,
     pending_chat_ids,
 )
-from moderator_app.connectors.telegram.redact import install_log_redaction
+from moderator_app.connectors.redact import install_log_redaction
 from moderator_app.domain import Platform
 
 TOKEN_SHAPE = re.compile(r"\d{1,20}:[A-Za-z0-9_-]{20,}")

@@ -31,7 +31,7 @@ from moderator_app.connectors.vk.cursor import GroupState, dump_cursor, load_cur
 from moderator_app.connectors.vk.longpoll import HistoryLost, LongPoll
 from moderator_app.connectors.vk.payload import VkComment, int_list
 from moderator_app.connectors.vk.reasons import report_reason
-from moderator_app.connectors.vk.redact import install_log_redaction
+from moderator_app.connectors.redact import install_log_redaction
 from moderator_app.connectors.vk.settings import read_settings
 from moderator_app.domain import (
     Account,
