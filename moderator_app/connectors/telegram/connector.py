@@ -19,10 +19,10 @@ import httpx
 from moderator_app.connectors.base import Credentials, CredentialsChanged, FetchResult
 from moderator_app.connectors.errors import NotSupported, PermanentError, RateLimited
 from moderator_app.connectors.http import MalformedPayload
+from moderator_app.connectors.redact import install_log_redaction
 from moderator_app.connectors.telegram import cursor as cursor_codec
 from moderator_app.connectors.telegram.api import BotApi, BotApiError, SendOutcomeUnknown
 from moderator_app.connectors.telegram.payload import parse_update_page, read_sent_message
-from moderator_app.connectors.redact import install_log_redaction
 from moderator_app.connectors.telegram.sending import GROUP_SEND_INTERVAL_S, SendGate
 from moderator_app.connectors.telegram.settings import TelegramSettings, bot_id_from_token
 from moderator_app.domain import Account, Capability, Platform, RemoteComment

@@ -20,13 +20,13 @@ from moderator_app.connectors.base import (
 )
 from moderator_app.connectors.errors import AuthExpired, PermanentError
 from moderator_app.connectors.http import MalformedPayload
+from moderator_app.connectors.redact import install_log_redaction
 from moderator_app.connectors.telegram.api import DEFAULT_API_BASE, BotApi
 from moderator_app.connectors.telegram.discovery import (
     check_group,
     parse_chat_refs,
     pending_chat_ids,
 )
-from moderator_app.connectors.redact import install_log_redaction
 from moderator_app.domain import Platform
 
 TOKEN_SHAPE = re.compile(r"\d{1,20}:[A-Za-z0-9_-]{20,}")

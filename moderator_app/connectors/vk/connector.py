@@ -24,6 +24,7 @@ from moderator_app.connectors.base import Credentials, CredentialsChanged, Fetch
 from moderator_app.connectors.errors import NotSupported, PermanentError
 from moderator_app.connectors.http import MalformedPayload
 from moderator_app.connectors.pacing import Pacer
+from moderator_app.connectors.redact import install_log_redaction
 from moderator_app.connectors.vk import backfill, convert
 from moderator_app.connectors.vk.api import LABEL, Param, VkApi
 from moderator_app.connectors.vk.builder import CommentBuilder
@@ -31,7 +32,6 @@ from moderator_app.connectors.vk.cursor import GroupState, dump_cursor, load_cur
 from moderator_app.connectors.vk.longpoll import HistoryLost, LongPoll
 from moderator_app.connectors.vk.payload import VkComment, int_list
 from moderator_app.connectors.vk.reasons import report_reason
-from moderator_app.connectors.redact import install_log_redaction
 from moderator_app.connectors.vk.settings import read_settings
 from moderator_app.domain import (
     Account,

@@ -18,11 +18,11 @@ from moderator_app.connectors.errors import (
     TransientError,
 )
 from moderator_app.connectors.http import MalformedPayload
+from moderator_app.connectors.redact import TokenRedactor, redact
 from moderator_app.connectors.telegram import cursor as cursor_codec
 from moderator_app.connectors.telegram.api import BotApi, BotApiError, SendOutcomeUnknown
 from moderator_app.connectors.telegram.content import message_text
 from moderator_app.connectors.telegram.links import internal_id, message_link
-from moderator_app.connectors.redact import TokenRedactor, redact
 from moderator_app.connectors.telegram.settings import TelegramSettings, bot_id_from_token
 from moderator_app.connectors.telegram.threads import (
     MAX_TEXT,
