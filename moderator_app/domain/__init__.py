@@ -1,6 +1,6 @@
 """Plain data shared by every layer. Imports nothing of ours, so anything may import it."""
 
-from moderator_app.domain.account import Account, AccountStatus, SyncState
+from moderator_app.domain.account import Account, AccountStatus, Attention, SyncState
 from moderator_app.domain.action import Action, ActionKind, ActionStatus
 from moderator_app.domain.comment import (
     Author,
@@ -28,6 +28,7 @@ __all__ = [
     "ActionChanged",
     "ActionKind",
     "ActionStatus",
+    "Attention",
     "Author",
     "Capability",
     "Comment",

@@ -40,6 +40,16 @@ class Account:
 
 
 @dataclass(frozen=True, slots=True)
+class Attention:
+    """Something only the moderator can do for an account to go on syncing: solve a captcha
+    (`url` is its image, `data` what the platform needs back) or confirm in a browser."""
+
+    kind: str
+    url: str = ""
+    data: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class AccountStatus:
     """The engine's latest word on an account's sync, shown in the status bar."""
 
@@ -48,3 +58,4 @@ class AccountStatus:
     message: str = ""
     last_sync_at: datetime | None = None
     retry_at: datetime | None = None
+    attention: Attention | None = None

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from moderator_app.domain import Action, ActionKind, ActionStatus, LocalState
 from moderator_app.store.audit import AuditLog
+from moderator_app.store.feedback import FeedbackRepository
 from moderator_app.store.timeutil import from_ts, now_ts
 
 _NEW_LOCAL_STATE = {
@@ -34,6 +35,7 @@ class OutboxRepository:
     def __init__(self, db: Database, audit: AuditLog) -> None:
         self._db = db
         self._audit = audit
+        self._feedback = FeedbackRepository(db, audit)
 
     def enqueue(
         self, comment_id: int, kind: ActionKind, text: str = "", *, actor: str = ""
@@ -60,6 +62,8 @@ class OutboxRepository:
                 "UPDATE comments SET local_state = ? WHERE id = ?",
                 [_NEW_LOCAL_STATE[kind].value, comment_id],
             )
+            # Hiding is the moderator's verdict: feedback for the flagging, in this transaction.
+            self._feedback.on_action(comment_id, kind, actor=actor)
             self._audit.record(
                 f"{kind.value}.queued", actor=actor, account_id=account_id, comment_id=comment_id
             )
@@ -141,6 +145,15 @@ class OutboxRepository:
                 action_id=action.id,
                 error=error,
             )
+
+    def retry_waiting(self, account_id: int) -> int:
+        """Actions of an account waiting on the moderator (sign-in, captcha) are due now."""
+        with self._db.atomic():
+            cursor = self._db.execute(
+                "UPDATE outbox SET next_attempt_ts = ? WHERE account_id = ? AND status = 'pending'",
+                [now_ts(), account_id],
+            )
+        return cursor.rowcount
 
     def retry(self, action_id: int) -> bool:
         """The moderator asks to try a failed action again."""

@@ -12,7 +12,7 @@ from moderator_app.connectors.errors import (
     RateLimited,
     UserActionRequired,
 )
-from moderator_app.domain import Account, AccountStatus, SyncState
+from moderator_app.domain import Account, AccountStatus, Attention, SyncState
 from moderator_app.secrets import SecretsUnavailable
 from moderator_app.store import Store
 from moderator_app.sync.backoff import backoff_delay
@@ -64,7 +64,10 @@ async def sync_account(
         state, delay = _classify(exc, account, failures)
         log.info("sync of account %s: %s, next try in %.0fs: %s", account.id, state, delay, exc)
         retry_at = datetime.now(tz=UTC) + timedelta(seconds=delay)
-        status = AccountStatus(account.id, state, str(exc), retry_at=retry_at)
+        attention = (
+            Attention(exc.kind, exc.url, exc.data) if isinstance(exc, UserActionRequired) else None
+        )
+        status = AccountStatus(account.id, state, str(exc), retry_at=retry_at, attention=attention)
         return SyncOutcome(status, delay, added, changed)
     status = AccountStatus(account.id, SyncState.OK, last_sync_at=datetime.now(tz=UTC))
     return SyncOutcome(status, account.poll_interval_s, added, changed)

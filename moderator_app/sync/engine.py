@@ -15,17 +15,19 @@ from typing import TypeVar
 
 import httpx
 
+from moderator_app.connectors.errors import ConnectorError
 from moderator_app.connectors.http import make_client
 from moderator_app.domain import (
     Account,
     AccountStatus,
     AccountStatusChanged,
     ActionStatus,
+    Attention,
     CommentsChanged,
     EngineEvent,
     SyncState,
 )
-from moderator_app.secrets import SecretStore
+from moderator_app.secrets import SecretStore, SecretsUnavailable
 from moderator_app.store import Store
 from moderator_app.sync.account_sync import sync_account
 from moderator_app.sync.connectors_pool import ConnectorFactory, ConnectorPool
@@ -82,6 +84,8 @@ class Engine:
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._client: httpx.AsyncClient | None = None
+        self._active_pool: ConnectorPool | None = None
+        self._active_store: Store | None = None
         self._poll_wake: asyncio.Event | None = None
         self._outbox_wake: asyncio.Event | None = None
         self._stopping = threading.Event()
@@ -130,6 +134,31 @@ class Engine:
             raise RuntimeError("the engine is not running")
         return asyncio.run_coroutine_threadsafe(_call(job, client), loop)
 
+    def answer_attention(self, account_id: int, attention: Attention, answer: str) -> None:
+        """The moderator's answer to what an account needed (a captcha's text); the account
+        is polled and its actions are retried with it right away."""
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            raise RuntimeError("the engine is not running")
+        loop.call_soon_threadsafe(self._apply_answer, account_id, attention, answer)
+
+    def _apply_answer(self, account_id: int, attention: Attention, answer: str) -> None:
+        pool, store = self._active_pool, self._active_store
+        account = store.accounts.get(account_id) if store is not None else None
+        if pool is None or store is None or account is None:
+            return
+        try:
+            connector = pool.get(account)
+        except (ConnectorError, SecretsUnavailable) as exc:
+            log.warning("cannot pass the answer to account %s: %s", account_id, exc)
+            return
+        answer_captcha = getattr(connector, "answer_captcha", None)
+        if attention.kind == "captcha" and callable(answer_captcha):
+            answer_captcha(attention.data.get("captcha_sid", ""), answer)
+        store.outbox.retry_waiting(account_id)
+        self.sync_now(account_id)
+        self.wake_outbox()
+
     def statuses(self) -> dict[int, AccountStatus]:
         with self._lock:
             return dict(self._statuses)
@@ -158,8 +187,9 @@ class Engine:
         try:
             async with self._client_factory() as client:
                 self._client = client
-                ready.set()
                 pool = self._pool(client)
+                self._active_pool, self._active_store = pool, store
+                ready.set()
                 store.outbox.recover_interrupted()
                 await asyncio.gather(self._poll_loop(store, pool), self._outbox_loop(store, pool))
         finally:
