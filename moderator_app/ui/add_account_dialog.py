@@ -1,12 +1,14 @@
 """Connecting an account: pick the platform, sign in (on the engine's loop, not here), choose
 what to watch, connect. The account and its keyring secret are saved together or not at all."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -59,6 +61,9 @@ class AddAccountDialog(QDialog):
             self.platform.addItem(platform.label, platform.value)
         self.form_holder = QVBoxLayout()
         self.form: SignInForm | None = None
+        self.open_page_button = QPushButton(self.tr("Open the sign-in page"), self)
+        self.open_page_button.setObjectName("openSignInPage")
+        self.open_page_button.clicked.connect(self.open_sign_in_page)
         self.sign_in_button = QPushButton(self.tr("Sign in"), self)
         self.sign_in_button.setObjectName("signInButton")
         self.sign_in_button.setDefault(True)
@@ -105,7 +110,11 @@ class AddAccountDialog(QDialog):
         top.addRow(self.tr("Platform"), self.platform)
         layout.addLayout(top)
         layout.addLayout(self.form_holder)
-        layout.addWidget(self.sign_in_button, 0, Qt.AlignmentFlag.AlignRight)
+        row = QHBoxLayout()
+        row.addWidget(self.open_page_button)
+        row.addStretch(1)
+        row.addWidget(self.sign_in_button)
+        layout.addLayout(row)
         layout.addStretch(1)
         return page
 
@@ -128,9 +137,28 @@ class AddAccountDialog(QDialog):
         if self.form is not None:
             self.form_holder.removeWidget(self.form)
             self.form.deleteLater()
-        self.form = SignInForm(setup_for(self.selected_platform()).fields, self)
+        setup = setup_for(self.selected_platform())
+        self.form = SignInForm(setup.fields, self)
         self.form_holder.addWidget(self.form)
+        # Platforms whose token comes back from a browser page (VK) offer to open it.
+        self.open_page_button.setVisible(callable(getattr(setup, "authorize_url", None)))
         self.message.clear()
+
+    def open_sign_in_page(self) -> None:
+        assert self.form is not None
+        setup = setup_for(self.selected_platform())
+        authorize_url = getattr(setup, "authorize_url", None)
+        if not callable(authorize_url):
+            return
+        try:
+            url = str(authorize_url(self.form.values()))
+        except ConnectorError as exc:
+            self.message.setText(error_text(exc))
+            return
+        QDesktopServices.openUrl(QUrl(url))
+        self.message.setText(
+            self.tr("Allow access in the browser, then paste the final address here.")
+        )
 
     def start_sign_in(self) -> None:
         assert self.form is not None

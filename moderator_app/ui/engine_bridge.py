@@ -16,6 +16,7 @@ from moderator_app.domain import (
     AccountStatus,
     AccountStatusChanged,
     ActionChanged,
+    Attention,
     CommentsChanged,
     EngineEvent,
 )
@@ -130,6 +131,13 @@ class EngineBridge(QObject):
     def wake_outbox(self) -> None:
         if self._engine is not None:
             self._engine.wake_outbox()
+
+    def answer_attention(self, account_id: int, attention: Attention, answer: str) -> None:
+        """Pass the moderator's answer (a captcha's text) to an engine that takes one."""
+        engine: object = self._engine
+        answer_attention = getattr(engine, "answer_attention", None)
+        if callable(answer_attention):
+            answer_attention(account_id, attention, answer)
 
     def submit(self, job: Job[T]) -> "concurrent.futures.Future[T]":
         """Run network work (a sign-in) on the engine's loop; the UI never does it itself."""

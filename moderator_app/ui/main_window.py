@@ -3,16 +3,17 @@ logic of its own. Left: sidebar. Centre: toolbar + inbox. Right: actions, detail
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from moderator_app import APP_NAME
-from moderator_app.domain import AccountStatus
+from moderator_app.domain import AccountStatus, Attention
 from moderator_app.store import CommentFilter, Store
 from moderator_app.ui import shortcuts
 from moderator_app.ui.accounts_dialog import AccountsDialog
 from moderator_app.ui.action_bar import ActionBar
+from moderator_app.ui.captcha_dialog import CaptchaDialog
 from moderator_app.ui.composer import Composer
 from moderator_app.ui.detail_pane import DetailPane
 from moderator_app.ui.engine_bridge import EngineBridge
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.status = SyncStatusBar(store)
         self.escalate_dialog: EscalateDialog | None = None
         self.accounts_dialog: AccountsDialog | None = None
+        self.captcha_dialog: CaptchaDialog | None = None
         self._build_layout()
         self._wire()
         self.shortcuts = shortcuts.install(self, self._bindings())
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         self.sidebar.scopeChanged.connect(self._on_scope)
         self.sidebar.accountsRequested.connect(self.open_accounts)
+        self.status.attentionRequested.connect(self.attend)
         self.toolbar.searchChanged.connect(self.filters.set_search)
         self.toolbar.levelChanged.connect(self.filters.set_level)
         self.toolbar.leaveRequested.connect(self.focus_inbox)
@@ -145,6 +148,18 @@ class MainWindow(QMainWindow):
 
     def current_comment_id(self) -> int | None:
         return self.inbox.current_comment_id()
+
+    def attend(self, account_id: int, attention: Attention) -> None:
+        """An account needs the moderator: a captcha to type, or a page to confirm."""
+        if attention.kind != "captcha":
+            if attention.url.startswith("https://"):
+                QDesktopServices.openUrl(QUrl(attention.url))
+            return
+        account = self.store.accounts.get(account_id)
+        name = account.name if account else str(account_id)
+        dialog = CaptchaDialog(account_id, name, attention, self.bridge, self)
+        self.captcha_dialog = dialog
+        dialog.open()
 
     def open_accounts(self) -> AccountsDialog:
         dialog = AccountsDialog(self.store, self.bridge, self)

@@ -1,10 +1,10 @@
 """The bottom line: how each account's sync is doing, and how many actions are still on their
 way or have failed. Fed by the bridge's `accountStatusChanged` and by outbox counts."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QStatusBar, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStatusBar, QWidget
 
-from moderator_app.domain import Account, AccountStatus, ActionStatus, SyncState
+from moderator_app.domain import Account, AccountStatus, ActionStatus, Attention, SyncState
 from moderator_app.store import Store
 from moderator_app.ui.display import excerpt, short_time, to_local
 from moderator_app.ui.labels import plain_label
@@ -56,6 +56,8 @@ class AccountStatusLabel(QWidget):
 
 
 class SyncStatusBar(QStatusBar):
+    attentionRequested = Signal(int, object)  # account_id, domain.Attention
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusBar")
@@ -73,7 +75,13 @@ class SyncStatusBar(QStatusBar):
         self._accounts_layout.addStretch(1)
         self.action_counts = plain_label("", "actionCounts")
         self.action_counts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.attention_button = QPushButton(self)
+        self.attention_button.setObjectName("attentionButton")
+        self.attention_button.hide()
+        self.attention_button.clicked.connect(self._attention_clicked)
+        self._attention: tuple[int, Attention] | None = None
         self.addWidget(self._accounts_box, 1)
+        self.addPermanentWidget(self.attention_button)
         self.addPermanentWidget(self.action_counts)
         self.reload_accounts()
         self.refresh_actions()
@@ -126,10 +134,31 @@ class SyncStatusBar(QStatusBar):
             label.show()
         for label in self._labels[len(ordered) :]:
             label.hide()
+        self._render_attention(ordered)
         hidden = len(ordered) - MAX_ACCOUNTS_SHOWN
         if hidden > 0:
             self.more.setText(self.tr("+%n more", "", hidden))
         self.more.setVisible(hidden > 0)
+
+    def _render_attention(self, accounts: list[Account]) -> None:
+        """One button for the first account that needs the moderator (a captcha to solve)."""
+        self._attention = None
+        for account in accounts:
+            status = self._statuses.get(account.id or 0)
+            if status is not None and status.attention is not None and account.id is not None:
+                self._attention = (account.id, status.attention)
+                label = (
+                    self.tr("Solve the captcha for %1…")
+                    if status.attention.kind == "captcha"
+                    else self.tr("%1 needs your attention…")
+                )
+                self.attention_button.setText(label.replace("%1", account.name))
+                break
+        self.attention_button.setVisible(self._attention is not None)
+
+    def _attention_clicked(self) -> None:
+        if self._attention is not None:
+            self.attentionRequested.emit(*self._attention)
 
     def _state(self, account_id: int | None) -> SyncState:
         status = None if account_id is None else self._statuses.get(account_id)

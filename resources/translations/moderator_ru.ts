@@ -80,59 +80,95 @@
 <context>
     <name>AddAccountDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/add_account_dialog.py" line="47"/>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="49"/>
         <source>Connect an account</source>
         <translation>Подключение аккаунта</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/add_account_dialog.py" line="62"/>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="64"/>
+        <source>Open the sign-in page</source>
+        <translation>Открыть страницу входа</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="67"/>
         <source>Sign in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/add_account_dialog.py" line="72"/>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="77"/>
         <source>Connect</source>
         <translation>Подключить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/add_account_dialog.py" line="82"/>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="87"/>
         <source>Sign in to the platform. Tokens and passwords are kept in your system keyring, never in Moderator&apos;s files.</source>
         <translation>Войдите на платформу. Токены и пароли хранятся в системной связке ключей, а не в файлах Moderator.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/add_account_dialog.py" line="105"/>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="110"/>
         <source>Platform</source>
         <translation>Платформа</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/add_account_dialog.py" line="117"/>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="126"/>
         <source>Account name</source>
         <translation>Название аккаунта</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/add_account_dialog.py" line="119"/>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="128"/>
         <source>Watch:</source>
         <translation>Отслеживать:</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/add_account_dialog.py" line="139"/>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="160"/>
+        <source>Allow access in the browser, then paste the final address here.</source>
+        <translation>Разрешите доступ в браузере и вставьте сюда итоговый адрес.</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="167"/>
         <source>Please fill in: %1</source>
         <translation>Заполните: %1</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/add_account_dialog.py" line="144"/>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="172"/>
         <source>Signing in…</source>
         <translation>Вход…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/add_account_dialog.py" line="169"/>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="197"/>
         <source>Could not sign in: %1</source>
         <translation>Не удалось войти: %1</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/add_account_dialog.py" line="183"/>
+        <location filename="../../moderator_app/ui/add_account_dialog.py" line="211"/>
         <source>Choose at least one thing to watch.</source>
         <translation>Выберите хотя бы одно сообщество для отслеживания.</translation>
+    </message>
+</context>
+<context>
+    <name>CaptchaDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/captcha_dialog.py" line="32"/>
+        <source>Captcha</source>
+        <translation>Капча</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/captcha_dialog.py" line="37"/>
+        <source>%1 asks you to type the characters in the picture.</source>
+        <translation>%1 просит ввести символы с картинки.</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/captcha_dialog.py" line="44"/>
+        <source>Loading the picture…</source>
+        <translation>Загрузка картинки…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/captcha_dialog.py" line="63"/>
+        <location filename="../../moderator_app/ui/captcha_dialog.py" line="69"/>
+        <location filename="../../moderator_app/ui/captcha_dialog.py" line="80"/>
+        <location filename="../../moderator_app/ui/captcha_dialog.py" line="87"/>
+        <source>No picture.</source>
+        <translation>Картинки нет.</translation>
     </message>
 </context>
 <context>
@@ -458,52 +494,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="125"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="128"/>
         <source>Next comment</source>
         <translation>Следующий комментарий</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="128"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="131"/>
         <source>Previous comment</source>
         <translation>Предыдущий комментарий</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="130"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="133"/>
         <source>Reply</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="131"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="134"/>
         <source>Hide or unhide</source>
         <translation>Скрыть или вернуть</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="132"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="135"/>
         <source>Escalate</source>
         <translation>Эскалировать</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="133"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="136"/>
         <source>Search</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="134"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="137"/>
         <source>Back to the list</source>
         <translation>Назад к списку</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="203"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="218"/>
         <source>No comments match the search.</source>
         <translation>Нет комментариев по этому запросу.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="205"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="220"/>
         <source>Nothing here. New comments appear as the accounts sync.</source>
         <translation>Здесь пусто. Новые комментарии появятся после синхронизации аккаунтов.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="207"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="222"/>
         <source>No comments yet. They appear here as soon as the accounts sync.</source>
         <translation>Комментариев пока нет. Они появятся здесь сразу после синхронизации аккаунтов.</translation>
     </message>
@@ -565,7 +601,7 @@
 <context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
-        <location filename="../../moderator_app/ui/status_bar.py" line="96"/>
+        <location filename="../../moderator_app/ui/status_bar.py" line="104"/>
         <source>%n pending</source>
         <translation>
             <numerusform>%n в очереди</numerusform>
@@ -574,7 +610,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../moderator_app/ui/status_bar.py" line="98"/>
+        <location filename="../../moderator_app/ui/status_bar.py" line="106"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n с ошибкой</numerusform>
@@ -583,7 +619,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../moderator_app/ui/status_bar.py" line="131"/>
+        <location filename="../../moderator_app/ui/status_bar.py" line="140"/>
         <source>+%n more</source>
         <translation>
             <numerusform>ещё %n</numerusform>
@@ -592,62 +628,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status_bar.py" line="140"/>
+        <location filename="../../moderator_app/ui/status_bar.py" line="151"/>
+        <source>Solve the captcha for %1…</source>
+        <translation>Ввести капчу для %1…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status_bar.py" line="153"/>
+        <source>%1 needs your attention…</source>
+        <translation>%1 требует внимания…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status_bar.py" line="169"/>
         <source>waiting</source>
         <translation>ожидание</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status_bar.py" line="143"/>
+        <location filename="../../moderator_app/ui/status_bar.py" line="172"/>
         <source>syncing…</source>
         <translation>синхронизация…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status_bar.py" line="144"/>
+        <location filename="../../moderator_app/ui/status_bar.py" line="173"/>
         <source>idle</source>
         <translation>простаивает</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status_bar.py" line="145"/>
+        <location filename="../../moderator_app/ui/status_bar.py" line="174"/>
         <source>needs sign-in</source>
         <translation>нужен вход</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status_bar.py" line="146"/>
+        <location filename="../../moderator_app/ui/status_bar.py" line="175"/>
         <source>needs your attention</source>
         <translation>требует внимания</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status_bar.py" line="147"/>
+        <location filename="../../moderator_app/ui/status_bar.py" line="176"/>
         <source>rate limited</source>
         <translation>лимит запросов</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status_bar.py" line="148"/>
+        <location filename="../../moderator_app/ui/status_bar.py" line="177"/>
         <source>backing off</source>
         <translation>пауза после ошибок</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status_bar.py" line="151"/>
+        <location filename="../../moderator_app/ui/status_bar.py" line="180"/>
         <source>up to date</source>
         <translation>актуально</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status_bar.py" line="153"/>
+        <location filename="../../moderator_app/ui/status_bar.py" line="182"/>
         <source>synced %1</source>
         <translation>синхр. %1</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status_bar.py" line="155"/>
+        <location filename="../../moderator_app/ui/status_bar.py" line="184"/>
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status_bar.py" line="156"/>
+        <location filename="../../moderator_app/ui/status_bar.py" line="185"/>
         <source>error: %1</source>
         <translation>ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status_bar.py" line="161"/>
+        <location filename="../../moderator_app/ui/status_bar.py" line="190"/>
         <source>%1, retry at %2</source>
         <translation>%1, повтор в %2</translation>
     </message>

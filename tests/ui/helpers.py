@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from moderator_app.domain import (
+    Attention,
     Author,
     EngineEvent,
     RemoteComment,
@@ -28,6 +29,7 @@ class FakeEngine:
         self.stopped = 0
         self.sync_requests: list[int | None] = []
         self.wakes = 0
+        self.answers: list[tuple[int, str, str]] = []
 
     def start(self) -> None:
         self.started += 1
@@ -40,6 +42,9 @@ class FakeEngine:
 
     def wake_outbox(self) -> None:
         self.wakes += 1
+
+    def answer_attention(self, account_id: int, attention: Attention, answer: str) -> None:
+        self.answers.append((account_id, attention.kind, answer))
 
     def emit_from_thread(self, event: EngineEvent) -> None:
         """Deliver an event the way the real engine does: from another thread."""
