@@ -6,6 +6,7 @@ own, e.g. `QDesktopServices.openUrl`), waits for the loopback redirect, and read
 `channels.list(mine=true)`.
 """
 
+import logging
 import re
 import webbrowser
 from collections.abc import Callable, Mapping, Sequence
@@ -29,7 +30,12 @@ from moderator_app.domain import Platform
 _CHANNEL_ID = re.compile(r"^[A-Za-z0-9_-]{2,64}$")
 
 
+log = logging.getLogger(__name__)
+
+
 def _open_in_browser(url: str) -> None:
+    # Said too, for a terminal with no browser: the address carries no secret (PKCE).
+    log.warning("Sign in to Google in your browser; if none opened, visit: %s", url)
     webbrowser.open(url, new=1)
 
 
