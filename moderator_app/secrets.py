@@ -93,3 +93,32 @@ class SecretStore:
             pass
         except keyring.errors.KeyringError:
             raise SecretsUnavailable(NO_BACKEND_HELP) from None
+
+    # --- keys of services that are not accounts (cloud scorers: "openai", "perspective") ---
+
+    def save_service_key(self, name: str, key: str) -> None:
+        try:
+            keyring.set_password(self._service, _service_user(name), key)
+        except keyring.errors.KeyringError:
+            raise SecretsUnavailable(NO_BACKEND_HELP) from None
+
+    def load_service_key(self, name: str) -> str | None:
+        try:
+            return keyring.get_password(self._service, _service_user(name))
+        except keyring.errors.KeyringError:
+            raise SecretsUnavailable(NO_BACKEND_HELP) from None
+
+    def delete_service_key(self, name: str) -> None:
+        try:
+            keyring.delete_password(self._service, _service_user(name))
+        except keyring.errors.PasswordDeleteError:
+            pass
+        except keyring.errors.KeyringError:
+            raise SecretsUnavailable(NO_BACKEND_HELP) from None
+
+
+def _service_user(name: str) -> str:
+    """The keyring user name for a service key; never clashes with "account-<id>"."""
+    if not name or not name.replace("-", "").replace("_", "").isalnum():
+        raise ValueError(f"not a service name: {name!r}")
+    return f"service-{name}"

@@ -139,3 +139,53 @@ def known_version() -> int:
 
 def step_names() -> list[str]:
     return [m.name for m in migrations._migrations]
+
+
+@migrations(name="0004_calibration")
+def _calibration(db: Database) -> None:
+    # feedback: the latest decision per comment ('toxic' = hidden/deleted/reported, 'ok' =
+    # approved while flagged), with the score and level the moderator saw then.
+    # calibrations: every version per account, one active; `undone_ts` marks a version the
+    # moderator took back, `summary` what it changed against the version before (JSON list).
+    # settings: app-wide values as JSON (e.g. the cloud scorers' on/off flags).
+    # cloud_checks: a cloud scorer's second opinion on a comment's text (`text_hash`).
+    db.executescript(
+        """
+        CREATE TABLE feedback (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            comment_id INTEGER NOT NULL UNIQUE REFERENCES comments(id) ON DELETE CASCADE,
+            label TEXT NOT NULL CHECK (label IN ('toxic', 'ok')),
+            shown_score REAL,
+            shown_level TEXT,
+            actor TEXT NOT NULL DEFAULT '',
+            ts REAL NOT NULL
+        );
+        CREATE INDEX feedback_by_account ON feedback (account_id, ts);
+        CREATE TABLE calibrations (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            summary TEXT NOT NULL DEFAULT '[]',
+            created_ts REAL NOT NULL,
+            active INTEGER NOT NULL DEFAULT 0,
+            undone_ts REAL,
+            UNIQUE (account_id, version)
+        );
+        CREATE UNIQUE INDEX calibrations_one_active ON calibrations (account_id) WHERE active = 1;
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE cloud_checks (
+            comment_id INTEGER NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+            service TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            score REAL,
+            labels TEXT NOT NULL DEFAULT '[]',
+            ts REAL NOT NULL,
+            PRIMARY KEY (comment_id, service)
+        );
+        """
+    )

@@ -6,10 +6,14 @@ from sqlite_utils import Database
 
 from moderator_app.store.accounts import AccountRepository
 from moderator_app.store.audit import AuditLog
+from moderator_app.store.calibration import CalibrationRepository
+from moderator_app.store.cloud_checks import CloudCheckRepository
 from moderator_app.store.comments import CommentRepository
 from moderator_app.store.database import connect, migrate
 from moderator_app.store.escalations import EscalationRepository
+from moderator_app.store.feedback import FeedbackRepository
 from moderator_app.store.outbox import OutboxRepository
+from moderator_app.store.settings import SettingsRepository
 
 DB_FILENAME = "moderator.db"
 
@@ -23,6 +27,10 @@ class Store:
         self.comments = CommentRepository(db)
         self.outbox = OutboxRepository(db, self.audit)
         self.escalations = EscalationRepository(db, self.audit)
+        self.feedback = FeedbackRepository(db, self.audit)
+        self.calibrations = CalibrationRepository(db, self.audit)
+        self.settings = SettingsRepository(db)
+        self.cloud_checks = CloudCheckRepository(db)
 
     @classmethod
     def open(cls, path: Path) -> "Store":

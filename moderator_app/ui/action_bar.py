@@ -1,4 +1,4 @@
-"""Reply / Hide-Unhide / Escalate for the selected comment. Buttons follow the comment's
+"""Reply / Hide-Unhide / Approve / Escalate for the selected comment. Buttons follow the comment's
 platform and local state; the bar only emits what the moderator asked for."""
 
 from collections.abc import Callable
@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from moderator_app.domain import Capability, Comment, Platform
-from moderator_app.ui.moderation import can_hide, can_unhide, is_hidden
+from moderator_app.ui.moderation import can_approve, can_hide, can_unhide, is_hidden
 
 CapabilitiesOf = Callable[[Platform], frozenset[Capability]]
 
@@ -15,6 +15,7 @@ CapabilitiesOf = Callable[[Platform], frozenset[Capability]]
 class ActionBar(QWidget):
     replyRequested = Signal()
     hideToggled = Signal()
+    approveRequested = Signal()
     escalateRequested = Signal()
 
     def __init__(
@@ -30,15 +31,21 @@ class ActionBar(QWidget):
         self._platform_of = platform_of
         self.reply_button = self._button(self.tr("Reply"), "R", "replyButton")
         self.hide_button = self._button(self.tr("Hide"), "H", "hideButton")
+        self.approve_button = self._button(self.tr("Approve"), "A", "approveButton")
+        self.approve_button.setStatusTip(
+            self.tr("Mark as reviewed; a flagged comment also teaches this account's flagging")
+        )
         self.escalate_button = self._button(self.tr("Escalate"), "E", "escalateButton")
         self.reply_button.clicked.connect(self.replyRequested)
         self.hide_button.clicked.connect(self.hideToggled)
+        self.approve_button.clicked.connect(self.approveRequested)
         self.escalate_button.clicked.connect(self.escalateRequested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         layout.setSpacing(8)
         layout.addWidget(self.reply_button)
         layout.addWidget(self.hide_button)
+        layout.addWidget(self.approve_button)
         layout.addWidget(self.escalate_button)
         layout.addStretch(1)
         self.set_comment(None)
@@ -48,7 +55,8 @@ class ActionBar(QWidget):
         hidden = comment is not None and is_hidden(comment)
         self.hide_button.setText(self.tr("Unhide") if hidden else self.tr("Hide"))
         if comment is None:
-            for button in (self.reply_button, self.hide_button, self.escalate_button):
+            buttons = (self.reply_button, self.hide_button, self.approve_button)
+            for button in (*buttons, self.escalate_button):
                 button.setEnabled(False)
             return
         self.reply_button.setEnabled(Capability.REPLY in allowed)
@@ -56,6 +64,7 @@ class ActionBar(QWidget):
             can_hide(comment) and Capability.HIDE in allowed
         )
         self.hide_button.setEnabled(toggle_ok)
+        self.approve_button.setEnabled(can_approve(comment))
         self.escalate_button.setEnabled(True)
 
     def _allowed(self, comment: Comment | None) -> frozenset[Capability]:

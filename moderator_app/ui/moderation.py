@@ -37,6 +37,16 @@ def can_unhide(comment: Comment) -> bool:
     return is_hidden(comment) and comment.remote.platform_state is not PlatformState.DELETED
 
 
+def can_approve(comment: Comment) -> bool:
+    """Anything shown and not yet dealt with; a hidden comment is unhidden, not approved."""
+    return (
+        not is_hidden(comment)
+        and comment.remote.platform_state is not PlatformState.DELETED
+        and comment.local_state is not LocalState.REVIEWED
+        and not comment.remote.by_us
+    )
+
+
 def _moderator_name() -> str:
     try:
         return getpass.getuser()
@@ -97,6 +107,18 @@ class ModerationActions(QObject):
             return None
         self.commentTouched.emit(comment_id)
         return escalation
+
+    def approve(self, comment_id: int) -> bool:
+        """The comment is fine: mark it reviewed, and if it was flagged, tell the flagging so
+        (feedback for the account's calibration). Hidden comments are unhidden instead."""
+        try:
+            self._store.feedback.approve(comment_id, actor=self._actor)
+        except (LookupError, ValueError) as exc:
+            log.info("could not approve comment %s: %s", comment_id, exc)
+            self.actionFailed.emit(str(exc))
+            return False
+        self.commentTouched.emit(comment_id)
+        return True
 
     def retry(self, action_id: int, comment_id: int) -> bool:
         done = self._store.outbox.retry(action_id)

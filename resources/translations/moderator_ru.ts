@@ -38,28 +38,38 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="31"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="32"/>
         <source>Reply</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="32"/>
-        <location filename="../../moderator_app/ui/action_bar.py" line="49"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="33"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="56"/>
         <source>Hide</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="33"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="34"/>
+        <source>Approve</source>
+        <translation>Одобрить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/action_bar.py" line="36"/>
+        <source>Mark as reviewed; a flagged comment also teaches this account&apos;s flagging</source>
+        <translation>Отметить как просмотренный; помеченный комментарий заодно обучает разметку этого аккаунта</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/action_bar.py" line="38"/>
         <source>Escalate</source>
         <translation>Эскалировать</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="49"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="56"/>
         <source>Unhide</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="70"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="79"/>
         <source>Shortcut: %1</source>
         <translation>Клавиша: %1</translation>
     </message>
@@ -169,6 +179,54 @@
         <location filename="../../moderator_app/ui/captcha_dialog.py" line="87"/>
         <source>No picture.</source>
         <translation>Картинки нет.</translation>
+    </message>
+</context>
+<context>
+    <name>CloudDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/cloud_dialog.py" line="40"/>
+        <source>Cloud second opinion</source>
+        <translation>Второе мнение из облака</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/cloud_dialog.py" line="47"/>
+        <source>Optionally ask a cloud service about comments the local model flags. Its opinion is shown as a label; flags and scores stay local. Off by default.</source>
+        <translation>По желанию спрашивать облачный сервис о комментариях, которые пометила локальная модель. Его мнение показывается меткой; пометки и оценки остаются локальными. По умолчанию выключено.</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/cloud_dialog.py" line="58"/>
+        <source>OpenAI moderation</source>
+        <translation>Модерация OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/cloud_dialog.py" line="59"/>
+        <source>Google Perspective API (retired at the end of 2026)</source>
+        <translation>Google Perspective API (закрывается в конце 2026 года)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/cloud_dialog.py" line="64"/>
+        <source>Ask for a second opinion</source>
+        <translation>Спрашивать второе мнение</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/cloud_dialog.py" line="80"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/cloud_dialog.py" line="81"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/cloud_dialog.py" line="96"/>
+        <source>Key saved (type to replace)</source>
+        <translation>Ключ сохранён (введите новый, чтобы заменить)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/cloud_dialog.py" line="96"/>
+        <source>API key</source>
+        <translation>Ключ API</translation>
     </message>
 </context>
 <context>
@@ -418,6 +476,162 @@
         <location filename="../../moderator_app/ui/action_history.py" line="69"/>
         <source>Escalated (resolved)</source>
         <translation>Эскалация (решена)</translation>
+    </message>
+</context>
+<context>
+    <name>FlaggingDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="69"/>
+        <source>Flagging: %1</source>
+        <translation>Пометки: %1</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="73"/>
+        <source>How comments from %1 are flagged. Moderator learns from your decisions here: hiding a comment marks it toxic, approving a flagged one marks it fine.</source>
+        <translation>Как помечаются комментарии аккаунта %1. Moderator учится на ваших решениях: скрытый комментарий считается токсичным, одобренный помеченный — нормальным.</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="83"/>
+        <source>Learn from my decisions</source>
+        <translation>Учиться на моих решениях</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="87"/>
+        <source>Undo last change</source>
+        <translation>Отменить последнее изменение</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="91"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="115"/>
+        <source>Save thresholds</source>
+        <translation>Сохранить пороги</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="118"/>
+        <source>Thresholds</source>
+        <translation>Пороги</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="120"/>
+        <source>Review from</source>
+        <translation>На проверку от</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="121"/>
+        <source>Toxic from</source>
+        <translation>Токсично от</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="129"/>
+        <source>What the last change did</source>
+        <translation>Что изменило последнее обновление</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="133"/>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="173"/>
+        <source>No visible change</source>
+        <translation>Видимых изменений нет</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="185"/>
+        <source>Flags follow the base model. After 20 of your decisions (some hidden, some approved) Moderator adjusts them to this account.</source>
+        <translation>Пометки следуют базовой модели. После 20 ваших решений (и скрытых, и одобренных) Moderator подстроит их под этот аккаунт.</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="190"/>
+        <source>Thresholds set by hand; nothing learned yet.</source>
+        <translation>Пороги заданы вручную; обучения ещё не было.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="193"/>
+        <source>Adjusted to this account. Decisions learned from: %n</source>
+        <translation>
+            <numerusform>Подстроено под этот аккаунт. Учтено решений: %n</numerusform>
+            <numerusform>Подстроено под этот аккаунт. Учтено решений: %n</numerusform>
+            <numerusform>Подстроено под этот аккаунт. Учтено решений: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="195"/>
+        <source>(%1 hidden, %2 approved).</source>
+        <translation>(скрыто: %1, одобрено: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="205"/>
+        <source>thresholds set by hand</source>
+        <translation>пороги заданы вручную</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="207"/>
+        <source>learned, decisions: %n</source>
+        <translation>
+            <numerusform>выучено, решений: %n</numerusform>
+            <numerusform>выучено, решений: %n</numerusform>
+            <numerusform>выучено, решений: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="208"/>
+        <source>Version %1 · %2 · %3</source>
+        <translation>Версия %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="211"/>
+        <source>(in force)</source>
+        <translation>(действует)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="213"/>
+        <source>(undone)</source>
+        <translation>(отменена)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="219"/>
+        <source>Review threshold %1 → %2</source>
+        <translation>Порог проверки %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="224"/>
+        <source>Toxic threshold %1 → %2</source>
+        <translation>Порог токсичности %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="229"/>
+        <source>Learned corrections removed: flags follow the base model again</source>
+        <translation>Выученные поправки убраны: пометки снова следуют базовой модели</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="232"/>
+        <source>Learned: words labelled “%1” are usually fine here (%2)</source>
+        <translation>Выучено: слова с меткой «%1» здесь обычно допустимы (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="234"/>
+        <source>Learned: words labelled “%1” are usually hidden here (%2)</source>
+        <translation>Выучено: слова с меткой «%1» здесь обычно скрывают (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="238"/>
+        <source>Learned: “%1” is usually fine here (%2)</source>
+        <translation>Выучено: «%1» здесь обычно допустимо (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="240"/>
+        <source>Learned: “%1” is usually hidden here (%2)</source>
+        <translation>Выучено: «%1» здесь обычно скрывают (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/calibration_dialog.py" line="268"/>
+        <source>Review must be below toxic</source>
+        <translation>Порог проверки должен быть ниже порога токсичности</translation>
     </message>
 </context>
 <context>
