@@ -14,6 +14,7 @@ from moderator_app.domain.escalation import Escalation, EscalationStatus, Note
 from moderator_app.domain.events import (
     AccountStatusChanged,
     ActionChanged,
+    CalibrationChanged,
     CommentsChanged,
     EngineEvent,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "ActionStatus",
     "Attention",
     "Author",
+    "CalibrationChanged",
     "Capability",
     "Comment",
     "CommentsChanged",

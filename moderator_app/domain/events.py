@@ -26,4 +26,15 @@ class AccountStatusChanged:
     status: AccountStatus
 
 
-EngineEvent = CommentsChanged | ActionChanged | AccountStatusChanged
+@dataclass(frozen=True, slots=True)
+class CalibrationChanged:
+    """An account's flagging was recalibrated from moderators' decisions. `summary` says what
+    changed, in English ("Review threshold 0.35 → 0.42"); the UI may word it again from the
+    stored versions in the user's language."""
+
+    account_id: int
+    version: int
+    summary: tuple[str, ...] = ()
+
+
+EngineEvent = CommentsChanged | ActionChanged | AccountStatusChanged | CalibrationChanged

@@ -10,8 +10,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from moderator_app.domain import ToxicityResult
-from moderator_app.domain.calibration_events import CalibrationChanged
+from moderator_app.domain import CalibrationChanged, ToxicityResult
 from moderator_app.store import Store
 from moderator_app.store.calibration import RESCORE_LIMIT
 from moderator_app.store.feedback import Feedback, FeedbackLabel

@@ -30,6 +30,8 @@ from moderator_app.domain import (
 from moderator_app.secrets import SecretStore, SecretsUnavailable
 from moderator_app.store import Store
 from moderator_app.sync.account_sync import sync_account
+from moderator_app.sync.calibrate import recalibrate_due
+from moderator_app.sync.cloud_review import CloudReviewer
 from moderator_app.sync.connectors_pool import ConnectorFactory, ConnectorPool
 from moderator_app.sync.outbox_worker import OutboxWorker
 from moderator_app.sync.scoring import score_pending
@@ -88,6 +90,8 @@ class Engine:
         self._active_store: Store | None = None
         self._poll_wake: asyncio.Event | None = None
         self._outbox_wake: asyncio.Event | None = None
+        self._cloud_wake: asyncio.Event | None = None
+        self._cloud = CloudReviewer(secrets)
         self._stopping = threading.Event()
         self._sync_requested: set[int | None] = set()
         self._statuses: dict[int, AccountStatus] = {}
@@ -109,6 +113,7 @@ class Engine:
         self._stopping.set()
         self._poke(self._poll_wake)
         self._poke(self._outbox_wake)
+        self._poke(self._cloud_wake)
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
@@ -183,6 +188,7 @@ class Engine:
         self._loop = asyncio.get_running_loop()
         self._poll_wake = asyncio.Event()
         self._outbox_wake = asyncio.Event()
+        self._cloud_wake = asyncio.Event()
         store = Store.open(self._db_path)
         try:
             async with self._client_factory() as client:
@@ -191,7 +197,11 @@ class Engine:
                 self._active_pool, self._active_store = pool, store
                 ready.set()
                 store.outbox.recover_interrupted()
-                await asyncio.gather(self._poll_loop(store, pool), self._outbox_loop(store, pool))
+                await asyncio.gather(
+                    self._poll_loop(store, pool),
+                    self._outbox_loop(store, pool),
+                    self._cloud_loop(store, client),
+                )
         finally:
             store.close()
 
@@ -213,6 +223,14 @@ class Engine:
             next_due = store.outbox.next_due_ts()
             wait = IDLE_WAKE_S if next_due is None else min(IDLE_WAKE_S, next_due - time.time())
             await self._sleep(self._outbox_wake, wait)
+
+    async def _cloud_loop(self, store: Store, client: httpx.AsyncClient) -> None:
+        """Optional second opinions from cloud scorers (off unless the moderator enabled one)."""
+        assert self._cloud_wake is not None
+        while not self._stopping.is_set():
+            for account_id, ids in (await self._cloud.review(store, client)).items():
+                self._emit(CommentsChanged(account_id, (), tuple(ids)))
+            await self._sleep(self._cloud_wake, IDLE_WAKE_S)
 
     async def _sleep(self, wake: asyncio.Event, seconds: float) -> None:
         if self._stopping.is_set():
@@ -263,6 +281,9 @@ class Engine:
                 by_account.setdefault(comment.account_id, []).append(comment.id)
             for account_id, ids in by_account.items():
                 self._emit(CommentsChanged(account_id, (), tuple(ids)))
+        for done in await recalibrate_due(store, self._scorer):
+            self._emit(done.event)
+            self._emit(CommentsChanged(done.account_id, (), tuple(done.rescored_ids)))
         return scored
 
     def _pool(self, client: httpx.AsyncClient) -> ConnectorPool:
@@ -306,6 +327,7 @@ class Engine:
                     if not outcome.ok:
                         report.account_errors.append(f"{account.name}: {outcome.status.message}")
                 report.scored = len(await self._score(store))
+                await self._cloud.review(store, client)
                 worker = OutboxWorker(store, pool, self._emit)
                 deadline = time.monotonic() + send_deadline_s
                 while True:

@@ -17,6 +17,8 @@ from moderator_app.domain import Account
 from moderator_app.secrets import SecretStore, SecretsUnavailable
 from moderator_app.store import Store
 from moderator_app.ui.add_account_dialog import AddAccountDialog, error_text
+from moderator_app.ui.calibration_dialog import FlaggingDialog
+from moderator_app.ui.cloud_dialog import CloudDialog
 from moderator_app.ui.engine_bridge import EngineBridge
 from moderator_app.ui.message_box import plain_message, plain_question
 
@@ -40,9 +42,17 @@ class AccountsDialog(QDialog):
         self.remove_button.setObjectName("removeAccountButton")
         self.sync_button = QPushButton(self.tr("Sync now"), self)
         self.sync_button.setObjectName("syncAccountButton")
+        self.flagging_button = QPushButton(self.tr("Flagging…"), self)
+        self.flagging_button.setObjectName("flaggingButton")
+        self.cloud_button = QPushButton(self.tr("Cloud second opinion…"), self)
+        self.cloud_button.setObjectName("cloudButton")
+        self.flagging_dialog: FlaggingDialog | None = None
+        self.cloud_dialog: CloudDialog | None = None
         row = QHBoxLayout()
         row.addWidget(self.add_button)
+        row.addWidget(self.cloud_button)
         row.addStretch(1)
+        row.addWidget(self.flagging_button)
         row.addWidget(self.sync_button)
         row.addWidget(self.remove_button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -54,6 +64,8 @@ class AccountsDialog(QDialog):
         self.add_button.clicked.connect(self.open_add_dialog)
         self.remove_button.clicked.connect(self.remove_selected)
         self.sync_button.clicked.connect(self.sync_selected)
+        self.flagging_button.clicked.connect(self.open_flagging)
+        self.cloud_button.clicked.connect(self.open_cloud)
         self.list.currentRowChanged.connect(self._update_buttons)
         self.reload()
 
@@ -76,6 +88,7 @@ class AccountsDialog(QDialog):
         has = self.selected() is not None
         self.remove_button.setEnabled(has)
         self.sync_button.setEnabled(has)
+        self.flagging_button.setEnabled(has)
 
     def open_add_dialog(self) -> AddAccountDialog:
         dialog = AddAccountDialog(self._store, self._bridge, self)
@@ -88,6 +101,23 @@ class AccountsDialog(QDialog):
         self.reload()
         self._bridge.sync_now(account_id)
         self.accountsChanged.emit()
+
+    def open_flagging(self) -> FlaggingDialog | None:
+        """Thresholds and what the account's flagging learned, with undo."""
+        account = self.selected()
+        if account is None or account.id is None:
+            return None
+        dialog = FlaggingDialog(self._store, account.id, self)
+        dialog.calibrationChanged.connect(lambda _account_id: self.accountsChanged.emit())
+        self.flagging_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_cloud(self) -> CloudDialog:
+        dialog = CloudDialog(self._store, SecretStore(), self)
+        self.cloud_dialog = dialog
+        dialog.open()
+        return dialog
 
     def sync_selected(self) -> None:
         account = self.selected()

@@ -7,7 +7,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from moderator_app.domain import Capability, Comment, Platform
-from moderator_app.ui.moderation import can_approve, can_hide, can_unhide, is_hidden
+from moderator_app.ui.moderation import (
+    can_approve,
+    can_delete,
+    can_hide,
+    can_unhide,
+    is_held,
+    is_hidden,
+)
 
 CapabilitiesOf = Callable[[Platform], frozenset[Capability]]
 
@@ -16,6 +23,7 @@ class ActionBar(QWidget):
     replyRequested = Signal()
     hideToggled = Signal()
     approveRequested = Signal()
+    deleteRequested = Signal()
     escalateRequested = Signal()
 
     def __init__(
@@ -36,6 +44,8 @@ class ActionBar(QWidget):
             self.tr("Mark as reviewed; a flagged comment also teaches this account's flagging")
         )
         self.escalate_button = self._button(self.tr("Escalate"), "E", "escalateButton")
+        self.delete_button = self._button(self.tr("Delete"), "Shift+D", "deleteButton")
+        self.delete_button.clicked.connect(self.deleteRequested)
         self.reply_button.clicked.connect(self.replyRequested)
         self.hide_button.clicked.connect(self.hideToggled)
         self.approve_button.clicked.connect(self.approveRequested)
@@ -48,15 +58,19 @@ class ActionBar(QWidget):
         layout.addWidget(self.approve_button)
         layout.addWidget(self.escalate_button)
         layout.addStretch(1)
+        layout.addWidget(self.delete_button)
         self.set_comment(None)
 
     def set_comment(self, comment: Comment | None) -> None:
         allowed = self._allowed(comment)
         hidden = comment is not None and is_hidden(comment)
-        self.hide_button.setText(self.tr("Unhide") if hidden else self.tr("Hide"))
+        held = comment is not None and is_held(comment)
+        self.hide_button.setText(
+            self.tr("Publish") if held else self.tr("Unhide") if hidden else self.tr("Hide")
+        )
         if comment is None:
             buttons = (self.reply_button, self.hide_button, self.approve_button)
-            for button in (*buttons, self.escalate_button):
+            for button in (*buttons, self.escalate_button, self.delete_button):
                 button.setEnabled(False)
             return
         self.reply_button.setEnabled(Capability.REPLY in allowed)
@@ -66,6 +80,25 @@ class ActionBar(QWidget):
         self.hide_button.setEnabled(toggle_ok)
         self.approve_button.setEnabled(can_approve(comment))
         self.escalate_button.setEnabled(True)
+        self.delete_button.setEnabled(can_delete(comment) and Capability.DELETE in allowed)
+        self.delete_button.setVisible(Capability.DELETE in allowed)
+        self._explain(allowed)
+
+    def _explain(self, allowed: frozenset[Capability]) -> None:
+        """Say why a button is off when the platform, not the comment, is the reason."""
+        if Capability.HIDE not in allowed:
+            reason = (
+                self.tr("This platform cannot hide comments; delete instead")
+                if Capability.DELETE in allowed
+                else self.tr("This platform cannot hide comments")
+            )
+            self.hide_button.setToolTip(reason)
+        else:
+            self.hide_button.setToolTip(self.tr("Shortcut: %1").replace("%1", "H"))
+        if Capability.REPLY not in allowed:
+            self.reply_button.setToolTip(self.tr("This platform does not allow replies here"))
+        else:
+            self.reply_button.setToolTip(self.tr("Shortcut: %1").replace("%1", "R"))
 
     def _allowed(self, comment: Comment | None) -> frozenset[Capability]:
         if comment is None or self._capabilities_of is None or self._platform_of is None:

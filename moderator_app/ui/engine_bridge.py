@@ -17,6 +17,7 @@ from moderator_app.domain import (
     AccountStatusChanged,
     ActionChanged,
     Attention,
+    CalibrationChanged,
     CommentsChanged,
     EngineEvent,
 )
@@ -63,6 +64,7 @@ class EngineBridge(QObject):
     commentsChanged = Signal(int, list, list)  # account_id, added ids, changed ids
     actionChanged = Signal(int, int, str, str)  # action_id, comment_id, status, error
     accountStatusChanged = Signal(object)  # domain.AccountStatus
+    calibrationChanged = Signal(int, int, list)  # account_id, version, summary lines
 
     def __init__(self, engine: EngineLike | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +100,8 @@ class EngineBridge(QObject):
             )
         elif isinstance(event, AccountStatusChanged):
             self.accountStatusChanged.emit(event.status)
+        elif isinstance(event, CalibrationChanged):
+            self.calibrationChanged.emit(event.account_id, event.version, list(event.summary))
 
     def start(self) -> None:
         if self._engine is not None and not self._running:

@@ -8,7 +8,8 @@ from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from moderator_app import APP_NAME
-from moderator_app.domain import AccountStatus, Attention
+from moderator_app.connectors.registry import capabilities_for
+from moderator_app.domain import AccountStatus, Attention, Comment, Platform
 from moderator_app.store import CommentFilter, Store
 from moderator_app.ui import shortcuts
 from moderator_app.ui.accounts_dialog import AccountsDialog
@@ -22,6 +23,7 @@ from moderator_app.ui.filter_state import FilterState, Scope
 from moderator_app.ui.inbox_model import InboxModel
 from moderator_app.ui.inbox_toolbar import InboxToolbar
 from moderator_app.ui.inbox_view import InboxView
+from moderator_app.ui.message_box import plain_question
 from moderator_app.ui.moderation import ModerationActions
 from moderator_app.ui.sidebar import Sidebar
 from moderator_app.ui.status_bar import SyncStatusBar
@@ -43,7 +45,7 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(store)
         self.toolbar = InboxToolbar()
         self.inbox = InboxView(self.model)
-        self.action_bar = ActionBar()
+        self.action_bar = ActionBar(capabilities_of=capabilities_for, platform_of=self._platform_of)
         self.detail = DetailPane(store)
         self.composer = Composer()
         self.status = SyncStatusBar(store)
@@ -111,6 +113,9 @@ class MainWindow(QMainWindow):
         self.action_bar.replyRequested.connect(self.composer.focus_editor)
         self.action_bar.hideToggled.connect(self.toggle_hidden)
         self.action_bar.escalateRequested.connect(self.escalate)
+        self.action_bar.approveRequested.connect(self.approve)
+        self.action_bar.deleteRequested.connect(self.delete)
+        self.bridge.calibrationChanged.connect(self._on_calibration_changed)
         self.composer.sendRequested.connect(self._send_reply)
         self.composer.leaveRequested.connect(self.focus_inbox)
         self.detail.retryRequested.connect(self.moderation.retry)
@@ -133,6 +138,8 @@ class MainWindow(QMainWindow):
             shortcuts.Binding(("R",), self.composer.focus_editor, self.tr("Reply")),
             shortcuts.Binding(("H",), self.toggle_hidden, self.tr("Hide or unhide")),
             shortcuts.Binding(("E",), self.escalate, self.tr("Escalate")),
+            shortcuts.Binding(("A",), self.approve, self.tr("Approve")),
+            shortcuts.Binding(("Shift+D",), self.delete, self.tr("Delete")),
             shortcuts.Binding(("/",), self.toolbar.focus_search, self.tr("Search")),
             shortcuts.Binding(("Esc",), self.focus_inbox, self.tr("Back to the list")),
         ]
@@ -175,6 +182,32 @@ class MainWindow(QMainWindow):
 
     def focus_inbox(self) -> None:
         self.inbox.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _platform_of(self, comment: Comment) -> Platform | None:
+        account = self.store.accounts.get(comment.account_id)
+        return None if account is None else account.platform
+
+    def approve(self) -> None:
+        comment_id = self.current_comment_id()
+        if comment_id is not None and self.action_bar.approve_button.isEnabled():
+            self.moderation.approve(comment_id)
+
+    def delete(self, *, confirm: bool = True) -> None:
+        """Deleting cannot be undone on most platforms: ask first."""
+        comment_id = self.current_comment_id()
+        if comment_id is None or not self.action_bar.delete_button.isEnabled():
+            return
+        question = self.tr("Delete this comment on the platform? This cannot be undone.")
+        if confirm and not plain_question(self, self.tr("Delete comment"), question):
+            return
+        self.moderation.delete(comment_id)
+
+    def _on_calibration_changed(self, account_id: int, version: int, summary: list[str]) -> None:
+        account = self.store.accounts.get(account_id)
+        name = account.name if account else str(account_id)
+        text = self.tr("Flagging for %1 learned from your decisions: %2")
+        self.status.showMessage(text.replace("%1", name).replace("%2", "; ".join(summary)), 12000)
+        self.refresh_from_store()
 
     def toggle_hidden(self) -> None:
         comment_id = self.current_comment_id()

@@ -29,12 +29,31 @@ def is_hidden(comment: Comment) -> bool:
     )
 
 
+def is_held(comment: Comment) -> bool:
+    """Waiting in the platform's own review queue (WordPress "hold", YouTube "held for
+    review"): not public yet, and publishing it is the platform's "unhide"."""
+    return (
+        comment.remote.platform_state is PlatformState.HELD
+        and comment.local_state is not LocalState.HIDDEN
+    )
+
+
 def can_hide(comment: Comment) -> bool:
-    return not is_hidden(comment) and comment.remote.platform_state is not PlatformState.DELETED
+    return (
+        not is_hidden(comment)
+        and not is_held(comment)
+        and comment.remote.platform_state is not PlatformState.DELETED
+    )
 
 
 def can_unhide(comment: Comment) -> bool:
-    return is_hidden(comment) and comment.remote.platform_state is not PlatformState.DELETED
+    return (is_hidden(comment) or is_held(comment)) and (
+        comment.remote.platform_state is not PlatformState.DELETED
+    )
+
+
+def can_delete(comment: Comment) -> bool:
+    return comment.remote.platform_state is not PlatformState.DELETED and not comment.remote.by_us
 
 
 def can_approve(comment: Comment) -> bool:
@@ -111,14 +130,20 @@ class ModerationActions(QObject):
     def approve(self, comment_id: int) -> bool:
         """The comment is fine: mark it reviewed, and if it was flagged, tell the flagging so
         (feedback for the account's calibration). Hidden comments are unhidden instead."""
+        comment = self._store.comments.get(comment_id)
         try:
             self._store.feedback.approve(comment_id, actor=self._actor)
         except (LookupError, ValueError) as exc:
             log.info("could not approve comment %s: %s", comment_id, exc)
             self.actionFailed.emit(str(exc))
             return False
+        if comment is not None and is_held(comment):
+            return self.unhide(comment_id)  # approving a held comment publishes it
         self.commentTouched.emit(comment_id)
         return True
+
+    def delete(self, comment_id: int) -> bool:
+        return self._enqueue(comment_id, ActionKind.DELETE)
 
     def retry(self, action_id: int, comment_id: int) -> bool:
         done = self._store.outbox.retry(action_id)

@@ -4,33 +4,43 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/accounts_dialog.py" line="30"/>
+        <location filename="../../moderator_app/ui/accounts_dialog.py" line="32"/>
         <source>Accounts</source>
         <translation>Аккаунты</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/accounts_dialog.py" line="37"/>
+        <location filename="../../moderator_app/ui/accounts_dialog.py" line="39"/>
         <source>Connect an account…</source>
         <translation>Подключить аккаунт…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/accounts_dialog.py" line="39"/>
+        <location filename="../../moderator_app/ui/accounts_dialog.py" line="41"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/accounts_dialog.py" line="41"/>
+        <location filename="../../moderator_app/ui/accounts_dialog.py" line="43"/>
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/accounts_dialog.py" line="102"/>
+        <location filename="../../moderator_app/ui/accounts_dialog.py" line="45"/>
+        <source>Flagging…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/accounts_dialog.py" line="47"/>
+        <source>Cloud second opinion…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/accounts_dialog.py" line="132"/>
         <source>Remove %1 with all its comments from Moderator? Nothing is deleted on the platform.</source>
         <translation>Удалить %1 со всеми комментариями из Moderator? На самой платформе ничего не удалится.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/accounts_dialog.py" line="104"/>
-        <location filename="../../moderator_app/ui/accounts_dialog.py" line="109"/>
+        <location filename="../../moderator_app/ui/accounts_dialog.py" line="134"/>
+        <location filename="../../moderator_app/ui/accounts_dialog.py" line="139"/>
         <source>Remove account</source>
         <translation>Удаление аккаунта</translation>
     </message>
@@ -38,40 +48,67 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="32"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="40"/>
         <source>Reply</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="33"/>
-        <location filename="../../moderator_app/ui/action_bar.py" line="56"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="41"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="69"/>
         <source>Hide</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="34"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="42"/>
         <source>Approve</source>
         <translation>Одобрить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="36"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="44"/>
         <source>Mark as reviewed; a flagged comment also teaches this account&apos;s flagging</source>
         <translation>Отметить как просмотренный; помеченный комментарий заодно обучает разметку этого аккаунта</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="38"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="46"/>
         <source>Escalate</source>
         <translation>Эскалировать</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="56"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="47"/>
+        <source>Delete</source>
+        <translation type="unfinished">Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/action_bar.py" line="69"/>
         <source>Unhide</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="79"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="69"/>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/action_bar.py" line="91"/>
+        <source>This platform cannot hide comments; delete instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/action_bar.py" line="93"/>
+        <source>This platform cannot hide comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/action_bar.py" line="97"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="101"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="112"/>
         <source>Shortcut: %1</source>
         <translation>Клавиша: %1</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/action_bar.py" line="99"/>
+        <source>This platform does not allow replies here</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -708,52 +745,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="128"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="133"/>
         <source>Next comment</source>
         <translation>Следующий комментарий</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="131"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="136"/>
         <source>Previous comment</source>
         <translation>Предыдущий комментарий</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="133"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="138"/>
         <source>Reply</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="134"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="139"/>
         <source>Hide or unhide</source>
         <translation>Скрыть или вернуть</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="135"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="140"/>
         <source>Escalate</source>
         <translation>Эскалировать</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="136"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="141"/>
+        <source>Approve</source>
+        <translation type="unfinished">Одобрить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="142"/>
+        <source>Delete</source>
+        <translation type="unfinished">Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="143"/>
         <source>Search</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="137"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="144"/>
         <source>Back to the list</source>
         <translation>Назад к списку</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="218"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="200"/>
+        <source>Delete this comment on the platform? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="201"/>
+        <source>Delete comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="208"/>
+        <source>Flagging for %1 learned from your decisions: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="251"/>
         <source>No comments match the search.</source>
         <translation>Нет комментариев по этому запросу.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="220"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="253"/>
         <source>Nothing here. New comments appear as the accounts sync.</source>
         <translation>Здесь пусто. Новые комментарии появятся после синхронизации аккаунтов.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="222"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="255"/>
         <source>No comments yet. They appear here as soon as the accounts sync.</source>
         <translation>Комментариев пока нет. Они появятся здесь сразу после синхронизации аккаунтов.</translation>
     </message>
