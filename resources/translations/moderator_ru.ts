@@ -26,12 +26,12 @@
     <message>
         <location filename="../../moderator_app/ui/accounts_dialog.py" line="45"/>
         <source>Flagging…</source>
-        <translation type="unfinished"></translation>
+        <translation>Пометки…</translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/accounts_dialog.py" line="47"/>
         <source>Cloud second opinion…</source>
-        <translation type="unfinished"></translation>
+        <translation>Второе мнение из облака…</translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/accounts_dialog.py" line="132"/>
@@ -76,7 +76,7 @@
     <message>
         <location filename="../../moderator_app/ui/action_bar.py" line="47"/>
         <source>Delete</source>
-        <translation type="unfinished">Удалить</translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/action_bar.py" line="69"/>
@@ -86,17 +86,17 @@
     <message>
         <location filename="../../moderator_app/ui/action_bar.py" line="69"/>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Опубликовать</translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/action_bar.py" line="91"/>
         <source>This platform cannot hide comments; delete instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Эта платформа не умеет скрывать комментарии — можно удалить</translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/action_bar.py" line="93"/>
         <source>This platform cannot hide comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Эта платформа не умеет скрывать комментарии</translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/action_bar.py" line="97"/>
@@ -108,7 +108,7 @@
     <message>
         <location filename="../../moderator_app/ui/action_bar.py" line="99"/>
         <source>This platform does not allow replies here</source>
-        <translation type="unfinished"></translation>
+        <translation>Эта платформа не позволяет здесь отвечать</translation>
     </message>
 </context>
 <context>
@@ -772,12 +772,12 @@
     <message>
         <location filename="../../moderator_app/ui/main_window.py" line="141"/>
         <source>Approve</source>
-        <translation type="unfinished">Одобрить</translation>
+        <translation>Одобрить</translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/main_window.py" line="142"/>
         <source>Delete</source>
-        <translation type="unfinished">Удалить</translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/main_window.py" line="143"/>
@@ -792,17 +792,17 @@
     <message>
         <location filename="../../moderator_app/ui/main_window.py" line="200"/>
         <source>Delete this comment on the platform? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить этот комментарий на платформе? Это нельзя отменить.</translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/main_window.py" line="201"/>
         <source>Delete comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаление комментария</translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/main_window.py" line="208"/>
         <source>Flagging for %1 learned from your decisions: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Пометки для %1 учли ваши решения: %2</translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/main_window.py" line="251"/>
