@@ -15,10 +15,25 @@ class SortOrder(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class CommentFilter:
+    """One question to the inbox. Every field narrows it; defaults ask for everything.
+
+    Times are UTC epoch seconds; `thread_remote_id` needs `account_id`; `author_name` matches
+    an author across all accounts (platform ids differ, names are what moderators see).
+    """
+
     account_id: int | None = None
     platform: Platform | None = None
+    thread_remote_id: str | None = None
     min_level: ToxicityLevel | None = None
+    score_min: float | None = None
+    score_max: float | None = None
     local_states: tuple[LocalState, ...] = ()
+    failed_actions_only: bool = False
+    author_id: str | None = None
+    author_name: str | None = None
+    since_ts: float | None = None
+    until_ts: float | None = None
+    language: str | None = None
     search: str = ""
     include_own: bool = False
     sort: SortOrder = SortOrder.NEWEST
@@ -43,12 +58,28 @@ def fts_query(text: str) -> str:
     return " ".join(quoted)
 
 
+# Fields that narrow by one bound value: (attribute, SQL with one "?").
+_SIMPLE = (
+    ("account_id", "c.account_id = ?"),
+    ("thread_remote_id", "c.thread_remote_id = ?"),
+    ("score_min", "c.tox_score >= ?"),
+    ("score_max", "c.tox_score <= ?"),
+    ("author_id", "c.author_id = ?"),
+    ("author_name", "c.author_name = ?"),
+    ("since_ts", "c.created_ts >= ?"),
+    ("until_ts", "c.created_ts < ?"),
+    ("language", "c.lang = ?"),
+)
+
+
 def where_clause(f: CommentFilter) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
-    if f.account_id is not None:
-        clauses.append("c.account_id = ?")
-        params.append(f.account_id)
+    for name, sql in _SIMPLE:
+        value = getattr(f, name)
+        if value is not None:
+            clauses.append(sql)
+            params.append(value)
     if f.platform is not None:
         clauses.append("c.account_id IN (SELECT id FROM accounts WHERE platform = ?)")
         params.append(f.platform.value)
@@ -59,6 +90,8 @@ def where_clause(f: CommentFilter) -> tuple[str, list[object]]:
     if f.local_states:
         clauses.append(f"c.local_state IN ({', '.join('?' for _ in f.local_states)})")
         params.extend(s.value for s in f.local_states)
+    if f.failed_actions_only:
+        clauses.append("c.id IN (SELECT comment_id FROM outbox WHERE status = 'failed')")
     if not f.include_own:
         clauses.append("c.by_us = 0")
     query = fts_query(f.search)

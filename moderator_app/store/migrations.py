@@ -133,14 +133,6 @@ def _search(db: Database) -> None:
     )
 
 
-def known_version() -> int:
-    return len(migrations._migrations)
-
-
-def step_names() -> list[str]:
-    return [m.name for m in migrations._migrations]
-
-
 @migrations(name="0004_calibration")
 def _calibration(db: Database) -> None:
     # feedback: the latest decision per comment ('toxic' = hidden/deleted/reported, 'ok' =
@@ -189,3 +181,36 @@ def _calibration(db: Database) -> None:
         );
         """
     )
+
+
+@migrations(name="0005_language_and_views")
+def _language_and_views(db: Database) -> None:
+    # lang: "ru", "en" or "" (unknown), detected at ingest; rows stored before get theirs now.
+    # saved_views: the moderator's named filters in the sidebar ("Toxic, last 24 h, VK").
+    from moderator_app.store.language import detect_language
+
+    db.executescript(
+        """
+        ALTER TABLE comments ADD COLUMN lang TEXT NOT NULL DEFAULT '';
+        CREATE TABLE saved_views (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            filter TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            created_ts REAL NOT NULL
+        );
+        """
+    )
+    rows = db.execute("SELECT id, text FROM comments").fetchall()
+    db.conn.executemany(
+        "UPDATE comments SET lang = ? WHERE id = ?",
+        [(detect_language(text), cid) for cid, text in rows],
+    )
+
+
+def known_version() -> int:
+    return len(migrations._migrations)
+
+
+def step_names() -> list[str]:
+    return [m.name for m in migrations._migrations]

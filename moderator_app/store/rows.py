@@ -14,6 +14,7 @@ from moderator_app.domain import (
     ToxicityLevel,
     ToxicityResult,
 )
+from moderator_app.store.language import detect_language
 from moderator_app.store.timeutil import from_ts, now_ts, to_ts
 
 COMMENT_COLUMNS = (
@@ -49,6 +50,7 @@ def remote_to_row(account_id: int, comment: RemoteComment) -> dict[str, Any]:
         "platform_state": comment.platform_state.value,
         "by_us": int(comment.by_us),
         "extra": json.dumps(comment.extra, ensure_ascii=False),
+        "lang": detect_language(comment.text),
         "fetched_ts": now_ts(),
     }
 

@@ -4,6 +4,7 @@ import pytest
 
 from moderator_app.domain import (
     Account,
+    ActionKind,
     LocalState,
     Span,
     ToxicityLevel,
@@ -97,3 +98,47 @@ def test_thread_context_is_in_order(store: Store, account: Account) -> None:
     assert comment is not None
     assert [c.id for c in store.comments.thread(comment)] == [ids[0], ids[1]]
     assert comment.remote.thread.title == "Post p1"
+
+
+def test_every_filter_field_narrows(store: Store, account: Account) -> None:
+    from dataclasses import replace
+
+    from moderator_app.store.timeutil import to_ts
+    from tests.factories import BASE
+
+    assert account.id is not None
+    ids = store.comments.ingest(
+        account.id,
+        [
+            remote(1, "Привет всем, отличный пост"),
+            replace(remote(2, "you are an idiot"), thread=remote(9, post="p2").thread),
+            remote(3, "ок"),
+        ],
+        "3",
+    ).added_ids
+    store.comments.set_toxicity(
+        [
+            (ids[0], ToxicityResult(0.1, ToxicityLevel.OK)),
+            (ids[1], ToxicityResult(0.8, ToxicityLevel.TOXIC)),
+            (ids[2], ToxicityResult(0.4, ToxicityLevel.REVIEW)),
+        ]
+    )
+    one = store.comments.get(ids[0])
+    assert one is not None
+
+    def found(**kw: object) -> set[int]:
+        return set(store.comments.ids(CommentFilter(**kw)))  # type: ignore[arg-type]
+
+    assert found(language="ru") == {ids[0]}
+    assert found(language="en") == {ids[1]}
+    assert found(score_min=0.3, score_max=0.5) == {ids[2]}
+    assert found(account_id=account.id, thread_remote_id="p2") == {ids[1]}
+    assert found(author_name=one.remote.author.name) == {ids[0]}
+    assert found(author_id=one.remote.author.remote_id) == {ids[0]}
+    second = to_ts(BASE) + 120
+    assert found(since_ts=second) == {ids[1], ids[2]}
+    assert found(until_ts=second) == {ids[0]}
+    assert found(failed_actions_only=True) == set()
+    action = store.outbox.enqueue(ids[2], ActionKind.HIDE)
+    store.outbox.fail(action, "gone")
+    assert found(failed_actions_only=True) == {ids[2]}
