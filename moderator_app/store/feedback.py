@@ -20,7 +20,7 @@ class FeedbackLabel(StrEnum):
 
 
 # What an outbox action says about the comment; UNHIDE takes a 'toxic' back.
-_ACTION_LABELS = {
+ACTION_LABELS = {
     ActionKind.HIDE: FeedbackLabel.TOXIC,
     ActionKind.DELETE: FeedbackLabel.TOXIC,
     ActionKind.REPORT: FeedbackLabel.TOXIC,
@@ -75,7 +75,7 @@ class FeedbackRepository:
     def on_action(self, comment_id: int, kind: ActionKind, *, actor: str = "") -> None:
         """What an outbox action means as feedback; called inside `OutboxRepository.enqueue`'s
         transaction, so the action and its feedback are stored together or not at all."""
-        label = _ACTION_LABELS.get(kind)
+        label = ACTION_LABELS.get(kind)
         if label is not None:
             self.record(comment_id, label, actor=actor)
         elif kind is ActionKind.UNHIDE:

@@ -13,8 +13,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from moderator_app.domain import Action, ActionKind, ActionStatus, LocalState
+from moderator_app.store import id_set
 from moderator_app.store.audit import AuditLog
-from moderator_app.store.feedback import FeedbackRepository
+from moderator_app.store.feedback import ACTION_LABELS, FeedbackLabel, FeedbackRepository
 from moderator_app.store.timeutil import from_ts, now_ts
 
 _NEW_LOCAL_STATE = {
@@ -72,6 +73,96 @@ class OutboxRepository:
         action = self.get(action_id)
         assert action is not None
         return action
+
+    def enqueue_many(
+        self, comment_ids: Sequence[int], kind: ActionKind, *, actor: str = ""
+    ) -> list[int]:
+        """`enqueue` for many comments in ONE transaction and a handful of statements (bulk
+        hide/delete of 10,000+ rows). Unknown ids are skipped; returns the new action ids."""
+        if kind is ActionKind.REPLY:
+            raise ValueError("replies are queued one at a time")
+        with self._db.atomic():
+            table = id_set.fill(self._db, comment_ids)
+            before = self._db.execute("SELECT COALESCE(MAX(id), 0) FROM outbox").fetchone()[0]
+            ts = now_ts()
+            self._db.execute(
+                "INSERT INTO outbox (comment_id, account_id, kind, text, idempotency_key, status, "
+                "created_ts, next_attempt_ts, previous_local_state) "
+                "SELECT c.id, c.account_id, ?, '', 'mod-' || lower(hex(randomblob(16))), "
+                f"'pending', ?, ?, c.local_state FROM comments c JOIN {table} t ON t.id = c.id "
+                "ORDER BY c.id",
+                [kind.value, ts, ts],
+            )
+            self._db.execute(
+                f"UPDATE comments SET local_state = ? WHERE id IN (SELECT id FROM {table})",
+                [_NEW_LOCAL_STATE[kind].value],
+            )
+            label = ACTION_LABELS.get(kind)
+            if label is not None:
+                self._record_feedback_many(table, label, actor)
+            elif kind is ActionKind.UNHIDE:
+                self._db.execute(
+                    f"DELETE FROM feedback WHERE comment_id IN (SELECT id FROM {table})"
+                )
+            ids = [
+                int(r[0])
+                for r in self._db.execute(
+                    "SELECT id FROM outbox WHERE id > ? ORDER BY id", [before]
+                ).fetchall()
+            ]
+            self._audit.record(f"{kind.value}.queued_bulk", actor=actor, count=len(ids))
+        return ids
+
+    def _record_feedback_many(self, table: str, label: FeedbackLabel, actor: str) -> None:
+        self._db.execute(
+            "INSERT INTO feedback (account_id, comment_id, label, shown_score, shown_level, "
+            "actor, ts) SELECT c.account_id, c.id, ?, c.tox_score, c.tox_level, ?, ? "
+            f"FROM comments c JOIN {table} t ON t.id = c.id WHERE true "
+            "ON CONFLICT(comment_id) DO UPDATE SET label = excluded.label, "
+            "shown_score = excluded.shown_score, shown_level = excluded.shown_level, "
+            "actor = excluded.actor, ts = excluded.ts",
+            [label.value, actor, now_ts()],
+        )
+
+    def cancel(self, action_id: int, *, actor: str = "") -> bool:
+        """Take back an action that has not started sending: the row goes, the comment gets
+        its earlier local state back and the action's feedback is withdrawn. Refuses (False)
+        once the engine claimed it ('sending'), or after it was done or failed."""
+        return self.cancel_many([action_id], actor=actor) == 1
+
+    def cancel_many(self, action_ids: Sequence[int], *, actor: str = "") -> int:
+        """`cancel` for many actions in one transaction; returns how many were cancelled."""
+        with self._db.atomic():
+            table = id_set.fill(self._db, action_ids)
+            pending = (
+                f"SELECT o.id FROM outbox o JOIN {table} t ON t.id = o.id "
+                "WHERE o.status = 'pending'"
+            )
+            rows = self._db.execute(
+                f"SELECT id, comment_id, kind, previous_local_state FROM outbox "
+                f"WHERE id IN ({pending}) ORDER BY id DESC"
+            ).fetchall()
+            if not rows:
+                return 0
+            self._db.conn.executemany(
+                "UPDATE comments SET local_state = ? WHERE id = ?",
+                [(r[3], r[1]) for r in rows if r[3]],
+            )
+            toxic = [(r[1],) for r in rows if ActionKind(r[2]) in ACTION_LABELS]
+            self._db.conn.executemany("DELETE FROM feedback WHERE comment_id = ?", toxic)
+            for r in rows:  # an undone unhide makes the comment hidden again: 'toxic' again
+                if ActionKind(r[2]) is ActionKind.UNHIDE and r[3] == LocalState.HIDDEN.value:
+                    self._feedback.record(r[1], FeedbackLabel.TOXIC, actor=actor)
+            self._db.conn.executemany(
+                "DELETE FROM outbox WHERE id = ? AND status = 'pending'", [(r[0],) for r in rows]
+            )
+            if len(rows) == 1:
+                self._audit.record(
+                    "action.cancelled", actor=actor, comment_id=rows[0][1], action_id=rows[0][0]
+                )
+            else:
+                self._audit.record("action.cancelled_bulk", actor=actor, count=len(rows))
+        return len(rows)
 
     def get(self, action_id: int) -> Action | None:
         rows = self._select("WHERE id = ?", [action_id])

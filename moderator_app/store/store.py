@@ -6,6 +6,8 @@ from sqlite_utils import Database
 
 from moderator_app.store.accounts import AccountRepository
 from moderator_app.store.audit import AuditLog
+from moderator_app.store.authors import AuthorRepository
+from moderator_app.store.bulk import BulkRepository
 from moderator_app.store.calibration import CalibrationRepository
 from moderator_app.store.cloud_checks import CloudCheckRepository
 from moderator_app.store.comments import CommentRepository
@@ -14,6 +16,7 @@ from moderator_app.store.escalations import EscalationRepository
 from moderator_app.store.feedback import FeedbackRepository
 from moderator_app.store.outbox import OutboxRepository
 from moderator_app.store.settings import SettingsRepository
+from moderator_app.store.views import SavedViewRepository
 
 DB_FILENAME = "moderator.db"
 
@@ -31,6 +34,9 @@ class Store:
         self.calibrations = CalibrationRepository(db, self.audit)
         self.settings = SettingsRepository(db)
         self.cloud_checks = CloudCheckRepository(db)
+        self.bulk = BulkRepository(db, self.audit)
+        self.views = SavedViewRepository(db)
+        self.authors = AuthorRepository(db)
 
     @classmethod
     def open(cls, path: Path) -> "Store":

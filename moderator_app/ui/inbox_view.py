@@ -1,7 +1,10 @@
 """The inbox table: one row per comment, whole-row selection, the toxicity column painted by
-its delegate. Fixed row heights, so Qt asks the model only for the rows on screen."""
+its delegate. Fixed row heights, so Qt asks the model only for the rows on screen.
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+Selection is extended (shift/ctrl click, shift+arrows). Ctrl+A means "all matching the
+filter": the view only remembers that, and bulk actions ask the store for the ids in SQL."""
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -23,6 +26,7 @@ _WIDTHS = {
 
 class InboxView(QTableView):
     currentCommentChanged = Signal(object)  # int | None
+    selectionSizeChanged = Signal(int, bool)  # selected rows, all matching the filter
 
     def __init__(self, model: InboxModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,7 +34,7 @@ class InboxView(QTableView):
         self.setModel(model)
         self._model = model
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setShowGrid(False)
         self.setAlternatingRowColors(True)
@@ -61,7 +65,11 @@ class InboxView(QTableView):
         header.setSectionResizeMode(Column.EXCERPT, QHeaderView.ResizeMode.Stretch)
 
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.selectionModel().selectionChanged.connect(self._on_selection)
+        model.modelReset.connect(self._on_reset)
         self._empty_text = ""
+        self._all_matching = False
+        self._selecting_all = False
 
     def set_empty_text(self, text: str) -> None:
         """What the list says when it has no rows (drawn as plain text)."""
@@ -97,6 +105,7 @@ class InboxView(QTableView):
         if not 0 <= row < self._model.rowCount():
             return
         index = self._model.index(row, Column.EXCERPT)
+        self._all_matching = False
         self.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -109,6 +118,97 @@ class InboxView(QTableView):
         if row >= 0:
             self.select_row(row)
         return row >= 0
+
+    # --- bulk selection ----------------------------------------------------------------------
+
+    def selectAll(self) -> None:  # Ctrl+A (Qt's standard key) lands here
+        """Select every comment matching the filter, loaded or not."""
+        if self._model.rowCount() == 0:
+            return
+        self._selecting_all = True
+        try:
+            super().selectAll()
+        finally:
+            self._selecting_all = False
+        self._all_matching = True
+        self._on_selection()
+
+    @property
+    def all_matching(self) -> bool:
+        return self._all_matching
+
+    def selected_rows(self) -> list[int]:
+        rows: set[int] = set()
+        selection = self.selectionModel().selection()
+        for i in range(selection.size()):
+            part = selection.at(i)
+            rows.update(range(part.top(), part.bottom() + 1))
+        return sorted(rows)
+
+    def selection_size(self) -> int:
+        if self._all_matching:
+            return self._model.rowCount()
+        selection = self.selectionModel().selection()
+        return len(
+            {
+                row
+                for i in range(selection.size())
+                for row in range(selection.at(i).top(), selection.at(i).bottom() + 1)
+            }
+        )
+
+    def selected_ids(self) -> list[int]:
+        """The selected comments among the loaded rows (for "all matching", ask the store)."""
+        ids = (self._model.comment_id_at(row) for row in self.selected_rows())
+        return [cid for cid in ids if cid is not None]
+
+    def select_ids(self, ids: list[int]) -> int:
+        """Select exactly these comments (those shown), keeping the current row if it is one
+        of them; returns how many were selected."""
+        rows = sorted(r for r in (self._model.row_of(cid) for cid in ids) if r >= 0)
+        selection = QItemSelection()
+        last = self._model.columnCount() - 1
+        start = 0
+        while start < len(rows):
+            end = start
+            while end + 1 < len(rows) and rows[end + 1] == rows[end] + 1:
+                end += 1
+            selection.select(self._model.index(rows[start], 0), self._model.index(rows[end], last))
+            start = end + 1
+        self._all_matching = False
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        if rows and self.currentIndex().row() not in rows:
+            self.selectionModel().setCurrentIndex(
+                self._model.index(rows[0], Column.EXCERPT),
+                QItemSelectionModel.SelectionFlag.NoUpdate,
+            )
+            self.scrollTo(self._model.index(rows[0], Column.EXCERPT))
+        self.selectionModel().select(selection, flags)
+        return len(rows)
+
+    def clear_bulk_selection(self) -> None:
+        """Back to the current comment alone."""
+        current = self.currentIndex()
+        self._all_matching = False
+        if current.isValid():
+            self.select_row(current.row())
+        else:
+            self.clearSelection()
+
+    def _on_selection(
+        self, _selected: QItemSelection | None = None, deselected: QItemSelection | None = None
+    ) -> None:
+        if self._selecting_all:
+            return
+        if deselected is not None and not deselected.isEmpty():
+            self._all_matching = False  # a row was taken out: no longer "all"
+        if not self.selectionModel().hasSelection():
+            self._all_matching = False
+        self.selectionSizeChanged.emit(self.selection_size(), self._all_matching)
+
+    def _on_reset(self) -> None:
+        self._all_matching = False
+        self._on_selection()
 
     def move_selection(self, step: int) -> None:
         """j/k: the next or previous comment, staying inside the list."""

@@ -2,33 +2,44 @@
 logic of its own. Left: sidebar. Centre: toolbar + inbox. Right: actions, detail, composer."""
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from moderator_app import APP_NAME
 from moderator_app.connectors.registry import capabilities_for
-from moderator_app.domain import AccountStatus, Attention, Comment, Platform
-from moderator_app.store import CommentFilter, Store
+from moderator_app.domain import AccountStatus, Attention, Comment, LocalState, Platform
+from moderator_app.store import CommentFilter, SortOrder, Store
+from moderator_app.store.bulk import BulkKind
+from moderator_app.store.view_spec import Period
 from moderator_app.ui import shortcuts
 from moderator_app.ui.accounts_dialog import AccountsDialog
 from moderator_app.ui.action_bar import ActionBar
+from moderator_app.ui.bulk_bar import BulkBar
+from moderator_app.ui.bulk_confirm import BulkConfirmDialog
+from moderator_app.ui.bulk_text import kind_verb, number
 from moderator_app.ui.captcha_dialog import CaptchaDialog
 from moderator_app.ui.composer import Composer
 from moderator_app.ui.detail_pane import DetailPane
+from moderator_app.ui.display import level_name
 from moderator_app.ui.engine_bridge import EngineBridge
 from moderator_app.ui.escalate_dialog import EscalateDialog
+from moderator_app.ui.filter_bar import FilterBar
 from moderator_app.ui.filter_state import FilterState, Scope
 from moderator_app.ui.inbox_model import InboxModel
 from moderator_app.ui.inbox_toolbar import InboxToolbar
 from moderator_app.ui.inbox_view import InboxView
 from moderator_app.ui.message_box import plain_question
-from moderator_app.ui.moderation import ModerationActions
+from moderator_app.ui.moderation import ModerationActions, is_held, is_hidden
+from moderator_app.ui.score_range_dialog import ScoreRangeDialog
 from moderator_app.ui.sidebar import Sidebar
 from moderator_app.ui.status_bar import SyncStatusBar
 
 COUNTS_REFRESH_MS = 300
+NEXT_SCAN_ROWS = 2000  # how far "next unreviewed" looks before wrapping to the top
 TIME_REFRESH_MS = 60_000
 
 
@@ -44,6 +55,8 @@ class MainWindow(QMainWindow):
         self.model = InboxModel(store, self)
         self.sidebar = Sidebar(store)
         self.toolbar = InboxToolbar()
+        self.bulk_bar = BulkBar()
+        self.filter_bar = FilterBar(self._platforms())
         self.inbox = InboxView(self.model)
         self.action_bar = ActionBar(capabilities_of=capabilities_for, platform_of=self._platform_of)
         self.detail = DetailPane(store)
@@ -52,6 +65,8 @@ class MainWindow(QMainWindow):
         self.escalate_dialog: EscalateDialog | None = None
         self.accounts_dialog: AccountsDialog | None = None
         self.captcha_dialog: CaptchaDialog | None = None
+        self.bulk_dialog: BulkConfirmDialog | None = None
+        self.range_dialog: ScoreRangeDialog | None = None
         self._build_layout()
         self._wire()
         self.shortcuts = shortcuts.install(self, self._bindings())
@@ -70,6 +85,8 @@ class MainWindow(QMainWindow):
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
         centre_layout.addWidget(self.toolbar)
+        centre_layout.addWidget(self.filter_bar)
+        centre_layout.addWidget(self.bulk_bar)
         centre_layout.addWidget(self.inbox, 1)
 
         right = QWidget()
@@ -105,6 +122,11 @@ class MainWindow(QMainWindow):
         self.toolbar.levelChanged.connect(self.filters.set_level)
         self.toolbar.leaveRequested.connect(self.focus_inbox)
         self.filters.filterChanged.connect(self._apply_filter)
+        self.filters.specChanged.connect(self.filter_bar.show_spec)
+        self.filter_bar.changed.connect(lambda changes: self.filters.update(**changes))
+        self.filter_bar.clearRequested.connect(self.clear_filters)
+        self.filter_bar.saveRequested.connect(self.save_view)
+        self.sidebar.savedViewChosen.connect(self._on_saved_view)
         self.inbox.currentCommentChanged.connect(self._show_comment)
         self.model.rowsInserted.connect(self._after_rows_changed)
         self.model.rowsRemoved.connect(self._after_rows_changed)
@@ -121,6 +143,11 @@ class MainWindow(QMainWindow):
         self.detail.retryRequested.connect(self.moderation.retry)
         self.detail.dismissRequested.connect(self.moderation.dismiss)
         self.moderation.commentTouched.connect(self._comment_touched)
+        self.moderation.bulkApplied.connect(self._after_bulk)
+        self.inbox.selectionSizeChanged.connect(self.bulk_bar.show_selection)
+        self.bulk_bar.bulkRequested.connect(self.bulk)
+        self.bulk_bar.clearRequested.connect(self.clear_selection)
+        self.bulk_bar.scoreRangeRequested.connect(self.select_score_range)
         self.moderation.actionFailed.connect(lambda message: self.status.showMessage(message, 6000))
 
         self.bridge.commentsChanged.connect(self._on_comments_changed)
@@ -140,8 +167,33 @@ class MainWindow(QMainWindow):
             shortcuts.Binding(("E",), self.escalate, self.tr("Escalate")),
             shortcuts.Binding(("A",), self.approve, self.tr("Approve")),
             shortcuts.Binding(("Shift+D",), self.delete, self.tr("Delete")),
+            shortcuts.Binding(("N",), self.next_unreviewed, self.tr("Next unreviewed comment")),
+            shortcuts.Binding(("Ctrl+Z",), self.undo, self.tr("Undo the last action")),
+            shortcuts.Binding(
+                ("Ctrl+Shift+A",),
+                self._select_score_range,
+                self.tr("Select score range…"),
+            ),
+            shortcuts.Binding(("U",), self.only_this_author, self.tr("Only this author")),
+            shortcuts.Binding(("T",), self.only_this_thread, self.tr("Only this thread")),
+            shortcuts.Binding(("S",), self.cycle_sort, self.tr("Sort: newest, oldest, risk")),
+            shortcuts.Binding(("F",), self.filter_bar.focus_first, self.tr("Filters")),
+            shortcuts.Binding(("Ctrl+Shift+F",), self.clear_filters, self.tr("Clear all filters")),
+            shortcuts.Binding(("Ctrl+S",), self.save_view, self.tr("Save the view")),
+            shortcuts.Binding(("F2",), self.rename_view, self.tr("Rename the saved view")),
+            shortcuts.Binding(
+                ("Ctrl+Shift+Backspace",), self.delete_view, self.tr("Delete the saved view")
+            ),
+            *[
+                shortcuts.Binding(
+                    (f"Ctrl+{n}",),
+                    partial(self.open_saved_view, n - 1),
+                    self.tr("Saved view %1").replace("%1", str(n)),
+                )
+                for n in range(1, 10)
+            ],
             shortcuts.Binding(("/",), self.toolbar.focus_search, self.tr("Search")),
-            shortcuts.Binding(("Esc",), self.focus_inbox, self.tr("Back to the list")),
+            shortcuts.Binding(("Esc",), self.escape, self.tr("Back to the list")),
         ]
 
     def _timer(self, interval: int, slot: Callable[[], None], *, single: bool) -> QTimer:
@@ -177,6 +229,7 @@ class MainWindow(QMainWindow):
 
     def _accounts_changed(self) -> None:
         self.sidebar.reload()
+        self.filter_bar.set_platforms(self._platforms())
         self._apply_filter(self.filters.current())
         self._refresh_counts()
 
@@ -188,19 +241,244 @@ class MainWindow(QMainWindow):
         return None if account is None else account.platform
 
     def approve(self) -> None:
+        if self._bulk_selected():
+            self.bulk(BulkKind.APPROVE)
+            return
         comment_id = self.current_comment_id()
-        if comment_id is not None and self.action_bar.approve_button.isEnabled():
-            self.moderation.approve(comment_id)
+        if comment_id is None or not self.action_bar.approve_button.isEnabled():
+            return
+        if self.moderation.approve(comment_id):
+            self.advance_from(comment_id)
 
     def delete(self, *, confirm: bool = True) -> None:
         """Deleting cannot be undone on most platforms: ask first."""
+        if self._bulk_selected():
+            self.bulk(BulkKind.DELETE)
+            return
         comment_id = self.current_comment_id()
         if comment_id is None or not self.action_bar.delete_button.isEnabled():
             return
         question = self.tr("Delete this comment on the platform? This cannot be undone.")
         if confirm and not plain_question(self, self.tr("Delete comment"), question):
             return
-        self.moderation.delete(comment_id)
+        if self.moderation.delete(comment_id):
+            self.advance_from(comment_id)
+
+    # --- filters and saved views ---------------------------------------------------------
+
+    def _platforms(self) -> list[Platform]:
+        found = {a.platform for a in self.store.accounts.list()}
+        return sorted(found, key=lambda p: p.label)
+
+    def only_this_author(self) -> None:
+        """U: narrow to the selected comment's author (across accounts), or back."""
+        comment = self.detail.comment
+        if self.filters.bar_spec().author_name is not None:
+            self.filters.update(author_name=None)
+        elif comment is not None and comment.remote.author.name:
+            self.filters.update(author_name=comment.remote.author.name)
+        self._reselect(comment)
+
+    def only_this_thread(self) -> None:
+        """T: narrow to the post/video/thread of the selected comment, or back."""
+        comment = self.detail.comment
+        if self.filters.bar_spec().thread_remote_id is not None:
+            self.filters.update(thread_remote_id=None, thread_title="", account_id=None)
+        elif comment is not None:
+            self.filters.update(
+                account_id=comment.account_id,
+                thread_remote_id=comment.remote.thread.remote_id,
+                thread_title=comment.remote.thread.title,
+            )
+        self._reselect(comment)
+
+    def cycle_sort(self) -> None:
+        order = [SortOrder.NEWEST, SortOrder.OLDEST, SortOrder.RISK]
+        current = self.filters.bar_spec().sort
+        comment = self.detail.comment
+        self.filters.update(sort=order[(order.index(current) + 1) % len(order)])
+        self._reselect(comment)
+
+    def clear_filters(self) -> None:
+        self.toolbar.search.clear()
+        self.toolbar.level.setCurrentIndex(0)
+        self.filters.clear()
+
+    def _reselect(self, comment: Comment | None) -> None:
+        if comment is None or not self.inbox.select_comment(comment.id):
+            self.inbox.select_row(0)
+
+    def save_view(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, self.tr("Save view"), self.tr("Name of the view:"), text=self._suggest_name()
+        )
+        if not ok or not name.strip():
+            return
+        view = self.sidebar.model.views.add(name, self.filters.spec())
+        self.sidebar.reload()
+        self.sidebar.select_view(view.id)
+        self.status.showMessage(self.tr("Saved view “%1”").replace("%1", view.name), 5000)
+
+    def rename_view(self) -> None:
+        view_id = self.sidebar.current_view_id()
+        view = None if view_id is None else self.sidebar.model.views.get(view_id)
+        if view is None:
+            return
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename view"), self.tr("Name of the view:"), text=view.name
+        )
+        if ok and name.strip():
+            self.sidebar.model.views.rename(view.id, name)
+            self.sidebar.reload()
+
+    def delete_view(self) -> None:
+        view_id = self.sidebar.current_view_id()
+        view = None if view_id is None else self.sidebar.model.views.get(view_id)
+        if view is None:
+            return
+        question = self.tr("Delete the saved view “%1”? Comments are not affected.")
+        if plain_question(self, self.tr("Delete view"), question.replace("%1", view.name)):
+            self.sidebar.model.views.delete(view.id)
+            self.sidebar.reload()
+
+    def open_saved_view(self, index: int) -> None:
+        ids = self.sidebar.model.saved_view_ids()
+        if 0 <= index < len(ids):
+            self.sidebar.select_view(ids[index])
+
+    def _on_saved_view(self, view_id: int) -> None:
+        view = self.sidebar.model.views.get(view_id)
+        if view is None:
+            return
+        self.toolbar.search.blockSignals(True)
+        self.toolbar.search.setText(view.spec.search)
+        self.toolbar.search.blockSignals(False)
+        self.filters.set_spec(view.spec)
+        self._update_title()
+
+    def _suggest_name(self) -> str:
+        spec = self.filters.spec()
+        parts = []
+        if spec.min_level is not None:
+            parts.append(level_name(spec.min_level))
+        if spec.period is not Period.ANY:
+            parts.append(self.filter_bar.period.currentText())
+        if spec.platform is not None:
+            parts.append(spec.platform.label)
+        if spec.author_name:
+            parts.append(spec.author_name)
+        if spec.search:
+            parts.append(f"“{spec.search}”")
+        return ", ".join(parts)
+
+    # --- triage ------------------------------------------------------------------------------
+
+    def next_unreviewed(self) -> None:
+        comment_id = self.current_comment_id()
+        if comment_id is None:
+            self.inbox.select_row(0)
+        else:
+            self.advance_from(comment_id)
+
+    def advance_from(self, comment_id: int) -> None:
+        """After an action: the next comment nobody has dealt with, in the current order
+        (wrapping to the top); say so when the view is cleared."""
+        start = self.model.row_of(comment_id)
+        count = self.model.rowCount()
+        rows = [*range(start + 1, min(count, start + 1 + NEXT_SCAN_ROWS)), *range(max(start, 0))]
+        for row in rows:
+            comment = self.model.comment_at(row)
+            if comment is not None and comment.id != comment_id and _unreviewed(comment):
+                self.inbox.select_row(row)
+                return
+        self.status.showMessage(self.tr("No unreviewed comments left in this view"), 5000)
+
+    def undo(self) -> None:
+        self.status.showMessage(self.moderation.undo(), 8000)
+
+    def escape(self) -> None:
+        if self.inbox.selection_size() > 1:
+            self.clear_selection()
+        self.focus_inbox()
+
+    def clear_selection(self) -> None:
+        self.inbox.clear_bulk_selection()
+        self.focus_inbox()
+
+    def _bulk_selected(self) -> bool:
+        return self.inbox.selection_size() > 1
+
+    def _bulk_ids(self) -> list[int]:
+        if self.inbox.all_matching:  # in SQL: rows not loaded yet count too
+            return self.store.comments.ids(self.model.current_filter)
+        return self.inbox.selected_ids()
+
+    def bulk(self, kind: BulkKind) -> BulkConfirmDialog | None:
+        """Plan the action for the selection, show exactly what it will touch, then apply."""
+        if self.bulk_dialog is not None:
+            return None
+        ids = self._bulk_ids() if self._bulk_selected() else []
+        current = self.current_comment_id()
+        if not ids and current is not None:
+            ids = [current]
+        if not ids:
+            return None
+        plan = self.moderation.plan_bulk(kind, ids)
+        dialog = BulkConfirmDialog(plan, self)
+        self.bulk_dialog = dialog
+
+        def finished(result: int) -> None:
+            self.bulk_dialog = None
+            if result == BulkConfirmDialog.DialogCode.Accepted and plan.total:
+                done = self.moderation.apply_bulk(plan, dialog.note_text())
+                text = self.tr("%1: %2 comments. Ctrl+Z undoes it.")
+                self.status.showMessage(
+                    text.replace("%1", kind_verb(kind)).replace("%2", number(done)), 8000
+                )
+                self.inbox.clear_bulk_selection()
+            dialog.deleteLater()
+            self.focus_inbox()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
+
+    def select_score_range(self) -> ScoreRangeDialog | None:
+        if self.range_dialog is not None:
+            return None
+        base = self.model.current_filter
+
+        def count_in(low: float, high: float) -> int:
+            return self.store.comments.count(_in_range(base, low, high))
+
+        dialog = ScoreRangeDialog(count_in, parent=self)
+        self.range_dialog = dialog
+
+        def finished(result: int) -> None:
+            self.range_dialog = None
+            if result == ScoreRangeDialog.DialogCode.Accepted:
+                low, high = dialog.bounds()
+                ids = self.store.comments.ids(_in_range(base, low, high))
+                selected = self.inbox.select_ids(ids)
+                if selected == 0:
+                    self.status.showMessage(self.tr("No comments in this score range"), 5000)
+            dialog.deleteLater()
+            self.focus_inbox()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
+
+    def _select_score_range(self) -> None:
+        self.select_score_range()
+
+    def _after_bulk(self) -> None:
+        self.model.sync_with_store()
+        self.model.refresh_all()
+        self.detail.refresh()
+        self.action_bar.set_comment(self.detail.comment)
+        self.status.refresh_actions()
+        self._counts_timer.start()
 
     def _on_calibration_changed(self, account_id: int, version: int, summary: list[str]) -> None:
         account = self.store.accounts.get(account_id)
@@ -210,11 +488,21 @@ class MainWindow(QMainWindow):
         self.refresh_from_store()
 
     def toggle_hidden(self) -> None:
+        if self._bulk_selected():
+            self.bulk(BulkKind.HIDE)
+            return
         comment_id = self.current_comment_id()
-        if comment_id is not None and self.action_bar.hide_button.isEnabled():
-            self.moderation.toggle_hidden(comment_id)
+        if comment_id is None or not self.action_bar.hide_button.isEnabled():
+            return
+        comment = self.detail.comment
+        hiding = comment is not None and not is_hidden(comment) and not is_held(comment)
+        if self.moderation.toggle_hidden(comment_id) and hiding:
+            self.advance_from(comment_id)
 
     def escalate(self) -> None:
+        if self._bulk_selected():
+            self.bulk(BulkKind.ESCALATE)
+            return
         comment = self.detail.comment
         if comment is None or self.escalate_dialog is not None:
             return
@@ -224,8 +512,9 @@ class MainWindow(QMainWindow):
 
         def finished(result: int) -> None:
             self.escalate_dialog = None
-            if result == EscalateDialog.DialogCode.Accepted:
-                self.moderation.escalate(comment_id, dialog.note_text())
+            accepted = result == EscalateDialog.DialogCode.Accepted
+            if accepted and self.moderation.escalate(comment_id, dialog.note_text()):
+                self.advance_from(comment_id)
             dialog.deleteLater()
             self.focus_inbox()
 
@@ -269,6 +558,7 @@ class MainWindow(QMainWindow):
 
     def _send_reply(self, comment_id: int, text: str) -> None:
         if self.moderation.reply(comment_id, text):
+            self.advance_from(comment_id)
             self.composer.mark_sent()
 
     def _comment_touched(self, comment_id: int) -> None:
@@ -317,3 +607,11 @@ class MainWindow(QMainWindow):
         self._time_timer.stop()
         self._counts_timer.stop()
         super().closeEvent(event)
+
+
+def _unreviewed(comment: Comment) -> bool:
+    return comment.local_state is LocalState.NEW and not comment.remote.by_us
+
+
+def _in_range(base: CommentFilter, low: float, high: float) -> CommentFilter:
+    return replace(base, score_min=low, score_max=high)

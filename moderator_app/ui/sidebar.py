@@ -141,6 +141,7 @@ class SidebarDelegate(QStyledItemDelegate):
 
 class Sidebar(QWidget):
     scopeChanged = Signal(object)  # Scope
+    savedViewChosen = Signal(int)  # view id
     accountsRequested = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -179,20 +180,41 @@ class Sidebar(QWidget):
 
     def refresh_counts(self) -> None:
         scope = self.current_scope()
+        view_id = self.current_view_id()
         self.model.refresh_counts()
-        if not self.view.currentIndex().isValid():  # the account list changed: a reset
-            self.select_scope(scope or Scope())
+        if not self.view.currentIndex().isValid():  # the entries changed: a reset
+            if view_id is not None and self.model.row_for_view(view_id) >= 0:
+                self.select_view(view_id)
+            else:
+                self.select_scope(scope or Scope())
 
     def reload(self) -> None:
         current = self.current_scope()
+        view_id = self.current_view_id()
         self.model.reload()
-        self.select_scope(current or Scope())
+        if view_id is not None and self.model.row_for_view(view_id) >= 0:
+            self.select_view(view_id)
+        else:
+            self.select_scope(current or Scope())
 
     def current_scope(self) -> Scope | None:
         index = self.view.currentIndex()
         return index.data(SidebarRole.SCOPE) if index.isValid() else None
 
+    def select_view(self, view_id: int) -> None:
+        row = self.model.row_for_view(view_id)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row))
+
+    def current_view_id(self) -> int | None:
+        index = self.view.currentIndex()
+        value = index.data(SidebarRole.VIEW_ID) if index.isValid() else None
+        return value if isinstance(value, int) else None
+
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         scope = current.data(SidebarRole.SCOPE) if current.isValid() else None
+        view_id = current.data(SidebarRole.VIEW_ID) if current.isValid() else None
         if isinstance(scope, Scope):
             self.scopeChanged.emit(scope)
+        elif isinstance(view_id, int):
+            self.savedViewChosen.emit(view_id)

@@ -2,6 +2,7 @@
 with its unread and flagged counts. Counts refresh in place; the list resets only when the
 set of accounts changes."""
 
+import time
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -21,6 +22,7 @@ _USER = int(Qt.ItemDataRole.UserRole)
 class EntryKind(Enum):
     HEADER = "header"
     VIEW = "view"
+    SAVED = "saved"
     ACCOUNT = "account"
 
 
@@ -30,6 +32,7 @@ class SidebarRole:
     UNREAD = _USER + 3
     FLAGGED = _USER + 4
     FLAG_LEVEL = _USER + 5  # the chip colour for the flagged count
+    VIEW_ID = _USER + 6  # a saved view's id
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,7 @@ class Entry:
     unread: int = 0
     flagged: int = 0
     flag_level: ToxicityLevel = ToxicityLevel.REVIEW
+    view_id: int | None = None
 
 
 class SidebarModel(QAbstractListModel):
@@ -50,6 +54,7 @@ class SidebarModel(QAbstractListModel):
         self._store = store
         self._entries: list[Entry] = []
         self._icons = PlatformIcons()
+        self.views = store.views
         self.reload()
 
     # --- Qt model API ----------------------------------------------------------------------
@@ -88,6 +93,7 @@ class SidebarModel(QAbstractListModel):
             SidebarRole.UNREAD: entry.unread,
             SidebarRole.FLAGGED: entry.flagged,
             SidebarRole.FLAG_LEVEL: entry.flag_level,
+            SidebarRole.VIEW_ID: entry.view_id,
         }
         return values.get(role)
 
@@ -101,6 +107,15 @@ class SidebarModel(QAbstractListModel):
             if entry.scope == scope:
                 return row
         return -1
+
+    def row_for_view(self, view_id: int) -> int:
+        for row, entry in enumerate(self._entries):
+            if entry.view_id == view_id:
+                return row
+        return -1
+
+    def saved_view_ids(self) -> list[int]:
+        return [e.view_id for e in self._entries if e.view_id is not None]
 
     def reload(self) -> None:
         """Rebuild the entries (accounts added or removed)."""
@@ -152,8 +167,19 @@ class SidebarModel(QAbstractListModel):
                 flagged=toxic,
                 flag_level=ToxicityLevel.TOXIC,
             ),
-            Entry(EntryKind.HEADER, "h:accounts", self.tr("Accounts")),
         ]
+        saved = self.views.list()
+        if saved:
+            entries.append(Entry(EntryKind.HEADER, "h:saved", self.tr("Saved views")))
+            now = time.time()
+            for view in saved:  # one COUNT per view; callers throttle refreshes
+                matching = self._store.comments.count(view.spec.to_filter(now))
+                entries.append(
+                    Entry(
+                        EntryKind.SAVED, f"s:{view.id}", view.name, unread=matching, view_id=view.id
+                    )
+                )
+        entries.append(Entry(EntryKind.HEADER, "h:accounts", self.tr("Accounts")))
         for account in self._store.accounts.list():
             assert account.id is not None
             found = counts.get(account.id)

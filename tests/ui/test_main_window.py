@@ -70,10 +70,11 @@ def test_h_queues_a_hide_and_h_again_unhides(
     assert [(a.kind, a.status) for a in actions] == [(ActionKind.HIDE, ActionStatus.PENDING)]
     assert engine.wakes == 1
     assert store.comments.get(target).local_state is LocalState.HIDDEN  # type: ignore[union-attr]
-    assert window.action_bar.hide_button.text() == "Unhide"
     assert window.status.action_counts.text() == "1 pending"
-    assert window.current_comment_id() == target  # the selection stays put
+    assert window.current_comment_id() == comment_ids[-2]  # on to the next unreviewed one
 
+    press(qtbot, window, Qt.Key.Key_K)
+    assert window.action_bar.hide_button.text() == "Unhide"
     press(qtbot, window, Qt.Key.Key_H)
     kinds = [a.kind for a in store.outbox.for_comment(target)]
     assert kinds == [ActionKind.HIDE, ActionKind.UNHIDE]
@@ -119,6 +120,8 @@ def test_e_with_a_note_records_an_escalation(
     [escalation] = store.escalations.for_comment(comment_ids[-1])
     assert [n.text for n in escalation.notes] == ["Threat, нужен юрист"]
     assert store.comments.get(comment_ids[-1]).local_state is LocalState.ESCALATED  # type: ignore[union-attr]
+    assert window.current_comment_id() == comment_ids[-2]  # on to the next one
+    window.inbox.select_comment(comment_ids[-1])
     assert window.detail.history_section.isVisibleTo(window)
 
     # a second escalation of the same comment adds its note to the open one
@@ -217,6 +220,7 @@ def test_engine_action_updates_reach_the_window(
 
     target = comment_ids[-1]
     window.toggle_hidden()
+    window.inbox.select_comment(target)
     [action] = store.outbox.for_comment(target)
     store.outbox.claim(action.id)
     store.outbox.fail(action, "VK error 15: access denied")

@@ -46,12 +46,16 @@ def live_window(
         store.close()
 
 
-def remote_comment(admin: httpx.Client, window: MainWindow) -> dict[str, object]:
+def current_remote_id(window: MainWindow) -> str:
     comment_id = window.current_comment_id()
     assert comment_id is not None
     comment = window.store.comments.get(comment_id)
     assert comment is not None
-    return dict(admin.get(f"/_admin/comments/{comment.remote.remote_id}").json())
+    return comment.remote.remote_id
+
+
+def on_sandbox(admin: httpx.Client, remote_id: str) -> dict[str, object]:
+    return dict(admin.get(f"/_admin/comments/{remote_id}").json())
 
 
 def test_hide_and_reply_clicked_in_the_window_reach_the_sandbox(
@@ -61,18 +65,20 @@ def test_hide_and_reply_clicked_in_the_window_reach_the_sandbox(
     qtbot.waitUntil(lambda: window.model.rowCount() >= 40, timeout=15_000)
     window.inbox.select_row(0)
     qtbot.waitUntil(lambda: window.current_comment_id() is not None)
-    assert remote_comment(admin, window)["hidden"] is False
+    hidden = current_remote_id(window)
+    assert on_sandbox(admin, hidden)["hidden"] is False
     qtbot.mouseClick(window.action_bar.hide_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: remote_comment(admin, window)["hidden"] is True, timeout=10_000)
+    qtbot.waitUntil(lambda: on_sandbox(admin, hidden)["hidden"] is True, timeout=10_000)
 
     window.inbox.select_row(1)
+    answered = current_remote_id(window)
     qtbot.mouseClick(window.action_bar.reply_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(window.composer.editor, "Thanks, ")  # QTest types ASCII only
     window.composer.editor.insertPlainText("спасибо за мнение!")
     qtbot.mouseClick(window.composer.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: (
-            [r["text"] for r in remote_comment(admin, window)["replies"]]  # type: ignore[attr-defined]
+            [r["text"] for r in on_sandbox(admin, answered)["replies"]]  # type: ignore[attr-defined]
             == ["Thanks, спасибо за мнение!"]
         ),
         timeout=10_000,
