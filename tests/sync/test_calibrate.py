@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from moderator_app.domain import Account, ActionKind, Platform, ToxicityLevel
-from moderator_app.domain import CalibrationChanged
+from moderator_app.domain import Account, ActionKind, CalibrationChanged, Platform, ToxicityLevel
 from moderator_app.store import Store
 from moderator_app.store.cloud_checks import CloudOpinion
 from moderator_app.store.settings import BASE_REVIEW_THRESHOLD, learning_enabled
