@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from moderator_app.store.bulk import BulkKind
 from moderator_app.ui.bulk_text import number
-from moderator_app.ui.labels import plain_label
+from moderator_app.ui.labels import ElidedLabel
 
 
 class BulkBar(QWidget):
@@ -17,13 +17,12 @@ class BulkBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bulkBar")
-        self.label = plain_label("", "bulkCount")
+        self.label = ElidedLabel("", "bulkCount")  # elides rather than widen the window
         self.buttons: dict[BulkKind, QPushButton] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 6, 12, 6)
         layout.setSpacing(8)
-        layout.addWidget(self.label)
-        layout.addStretch(1)
+        layout.addWidget(self.label, 1)
         for kind, text, key in (
             (BulkKind.HIDE, self.tr("Hide"), "H"),
             (BulkKind.APPROVE, self.tr("Approve"), "A"),

@@ -1,14 +1,17 @@
 """The words of a bulk confirmation: exactly how many comments on which platforms will be
 touched, and which are skipped and why. Plain text, built from a `BulkPlan`."""
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from moderator_app.domain import Platform
 from moderator_app.store.bulk import BulkKind, BulkPlan, SkipReason
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("BulkText", text, None, n)
+class _Counted(QObject):
+    """Only for `self.tr(..., n)`: lupdate sees plural forms there, not in `translate()`."""
+
+    def comments(self, n: int) -> str:
+        return self.tr("%1 %Ln comments", "", n)
 
 
 def number(n: int) -> str:
@@ -17,10 +20,10 @@ def number(n: int) -> str:
 
 def kind_verb(kind: BulkKind) -> str:
     verbs = {
-        BulkKind.HIDE: _tr("Hide"),
-        BulkKind.APPROVE: _tr("Approve"),
-        BulkKind.ESCALATE: _tr("Escalate"),
-        BulkKind.DELETE: _tr("Delete"),
+        BulkKind.HIDE: QCoreApplication.translate("BulkText", "Hide"),
+        BulkKind.APPROVE: QCoreApplication.translate("BulkText", "Approve"),
+        BulkKind.ESCALATE: QCoreApplication.translate("BulkText", "Escalate"),
+        BulkKind.DELETE: QCoreApplication.translate("BulkText", "Delete"),
     }
     return verbs[kind]
 
@@ -28,19 +31,21 @@ def kind_verb(kind: BulkKind) -> str:
 def _reason(kind: BulkKind, reason: SkipReason, platform: Platform) -> str:
     if reason is SkipReason.PLATFORM:
         cannot = {
-            BulkKind.HIDE: _tr("%1 cannot hide comments"),
-            BulkKind.DELETE: _tr("%1 cannot delete comments"),
+            BulkKind.HIDE: QCoreApplication.translate("BulkText", "%1 cannot hide comments"),
+            BulkKind.DELETE: QCoreApplication.translate("BulkText", "%1 cannot delete comments"),
         }
-        return cannot.get(kind, _tr("%1 cannot do this")).replace("%1", platform.label)
+        return cannot.get(
+            kind, QCoreApplication.translate("BulkText", "%1 cannot do this")
+        ).replace("%1", platform.label)
     texts = {
         SkipReason.ALREADY: {
-            BulkKind.HIDE: _tr("already hidden"),
-            BulkKind.APPROVE: _tr("already reviewed"),
-            BulkKind.ESCALATE: _tr("already escalated"),
-        }.get(kind, _tr("already done")),
-        SkipReason.HIDDEN: _tr("hidden: unhide them instead"),
-        SkipReason.DELETED: _tr("deleted on the platform"),
-        SkipReason.OWN: _tr("your own replies"),
+            BulkKind.HIDE: QCoreApplication.translate("BulkText", "already hidden"),
+            BulkKind.APPROVE: QCoreApplication.translate("BulkText", "already reviewed"),
+            BulkKind.ESCALATE: QCoreApplication.translate("BulkText", "already escalated"),
+        }.get(kind, QCoreApplication.translate("BulkText", "already done")),
+        SkipReason.HIDDEN: QCoreApplication.translate("BulkText", "hidden: unhide them instead"),
+        SkipReason.DELETED: QCoreApplication.translate("BulkText", "deleted on the platform"),
+        SkipReason.OWN: QCoreApplication.translate("BulkText", "your own replies"),
     }
     return texts[reason]
 
@@ -48,7 +53,10 @@ def _reason(kind: BulkKind, reason: SkipReason, platform: Platform) -> str:
 def by_platform(counts: dict[Platform, int]) -> str:
     ordered = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0].label))
     return ", ".join(
-        _tr("%1 on %2").replace("%1", number(n)).replace("%2", p.label) for p, n in ordered
+        QCoreApplication.translate("BulkText", "%1 on %2")
+        .replace("%1", number(n))
+        .replace("%2", p.label)
+        for p, n in ordered
     )
 
 
@@ -57,15 +65,19 @@ def describe(plan: BulkPlan) -> str:
     Skipped 50: 50 on Telegram (Telegram cannot hide comments)." """
     lines = []
     if plan.total:
-        head = (
-            _tr("%1 1 comment") if plan.total == 1 else _tr("%1 %Ln comments", plan.total)
-        ).replace("%1", kind_verb(plan.kind))
+        many = _Counted().comments(plan.total)
+        one = QCoreApplication.translate("BulkText", "%1 1 comment")
+        head = (one if plan.total == 1 else many).replace("%1", kind_verb(plan.kind))
         lines.append(head + ": " + by_platform(plan.eligible) + ".")
     else:
-        lines.append(_tr("None of the selected comments can be changed this way."))
+        lines.append(
+            QCoreApplication.translate(
+                "BulkText", "None of the selected comments can be changed this way."
+            )
+        )
     if plan.skipped:
         parts = [
-            _tr("%1 on %2 (%3)")
+            QCoreApplication.translate("BulkText", "%1 on %2 (%3)")
             .replace("%1", number(n))
             .replace("%2", platform.label)
             .replace("%3", _reason(plan.kind, reason, platform))
@@ -74,8 +86,14 @@ def describe(plan: BulkPlan) -> str:
             )
         ]
         lines.append(
-            _tr("Skipped %1: ").replace("%1", number(plan.skipped_total)) + "; ".join(parts) + "."
+            QCoreApplication.translate("BulkText", "Skipped %1: ").replace(
+                "%1", number(plan.skipped_total)
+            )
+            + "; ".join(parts)
+            + "."
         )
     if plan.kind is BulkKind.DELETE and plan.total:
-        lines.append(_tr("Deleting cannot be undone on the platforms."))
+        lines.append(
+            QCoreApplication.translate("BulkText", "Deleting cannot be undone on the platforms.")
+        )
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""The full comment text, with the scorer's spans highlighted.
+"""The full comment text, with the scorer's spans and the inbox search's matches highlighted.
 
 The text goes in with `setPlainText` only; highlighting is applied afterwards as character
 formats over [start, end) ranges. Nothing the commenter wrote is ever parsed as markup.
@@ -7,11 +7,14 @@ formats over [start, end) ranges. Nothing the commenter wrote is ever parsed as 
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSizeF, Qt
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat, QTextOption
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
 from moderator_app.domain import Span, ToxicityLevel
 from moderator_app.ui import theme
+from moderator_app.ui.search_highlight import SEARCH_BACKGROUND, SEARCH_TEXT, match_runs
+
+SEARCH_MATCH = QTextFormat.Property.UserProperty + 1  # marks a search match's characters
 
 
 def utf16_offset(text: str, index: int) -> int:
@@ -43,7 +46,11 @@ class CommentTextView(QTextEdit):
         self._fit_height(self.document().size())
 
     def show_text(
-        self, text: str, spans: Sequence[Span] = (), level: ToxicityLevel | None = None
+        self,
+        text: str,
+        spans: Sequence[Span] = (),
+        level: ToxicityLevel | None = None,
+        search: str = "",
     ) -> None:
         self.setPlainText(text)
         highlight = QTextCharFormat()
@@ -60,7 +67,20 @@ class CommentTextView(QTextEdit):
             span_format = QTextCharFormat(highlight)
             span_format.setToolTip(span.label)
             cursor.mergeCharFormat(span_format)
+        self._mark_search(text, search)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _mark_search(self, text: str, search: str) -> None:
+        """Search matches get their own colour, drawn over any span they fall in."""
+        found = QTextCharFormat()
+        found.setBackground(SEARCH_BACKGROUND)
+        found.setForeground(SEARCH_TEXT)
+        found.setProperty(SEARCH_MATCH, True)
+        for start, end in match_runs(text, search):
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(utf16_offset(text, start))
+            cursor.setPosition(utf16_offset(text, end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(found)
 
     def _fit_height(self, size: QSizeF) -> None:
         margins = self.contentsMargins()

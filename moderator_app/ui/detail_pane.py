@@ -1,5 +1,6 @@
-"""The selected comment in full: who, where, when, the text with its toxic spans marked, why
-it was flagged, its thread, and what has been done about it.
+"""The selected comment in full: who, where, when, the text with its toxic spans (and the
+search's matches) marked, why it was flagged, its thread, its author's history, and what has
+been done about it.
 
 Reads from the GUI thread's store; all changes go out as signals (see `moderation`).
 """
@@ -20,6 +21,7 @@ from moderator_app.domain import Comment, LocalState, PlatformState
 from moderator_app.store import Store
 from moderator_app.ui import theme
 from moderator_app.ui.action_history import ActionHistory
+from moderator_app.ui.author_panel import AuthorPanel
 from moderator_app.ui.chip_label import ChipLabel
 from moderator_app.ui.chips import toxicity_parts
 from moderator_app.ui.comment_text_view import CommentTextView
@@ -58,6 +60,8 @@ class Section(QWidget):
 class DetailPane(QStackedWidget):
     retryRequested = Signal(int, int)  # action_id, comment_id
     dismissRequested = Signal(int, int)
+    commentChosen = Signal(int)  # a comment of the thread or the author panel: jump to it
+    authorRequested = Signal(str)  # "only this author"
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +69,7 @@ class DetailPane(QStackedWidget):
         self._store = store
         self._comment: Comment | None = None
         self._permalink: QUrl | None = None
+        self._search = ""
 
         empty = plain_label(self.tr("Select a comment to see it here"), "emptyState")
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -88,11 +93,16 @@ class DetailPane(QStackedWidget):
         self.verdict = plain_label("", "verdict")
         self.verdict.setWordWrap(True)
         self.thread_view = ThreadContext()
+        self.thread_view.commentChosen.connect(self.commentChosen)
+        self.author_panel = AuthorPanel(store)
+        self.author_panel.commentChosen.connect(self.commentChosen)
+        self.author_panel.authorRequested.connect(self.authorRequested)
         self.history = ActionHistory()
         self.history.retryRequested.connect(self._retry)
         self.history.dismissRequested.connect(self._dismiss)
         self.thread_section = Section(self.tr("Thread"), self.thread_view)
         self.history_section = Section(self.tr("Activity"), self.history)
+        self.author_section = Section(self.tr("Author"), self.author_panel)
         self.addWidget(self._build_page())
 
     # --- public -----------------------------------------------------------------------------
@@ -114,6 +124,12 @@ class DetailPane(QStackedWidget):
         """Re-read the shown comment (all of it, or only if it is `comment_id`)."""
         if self._comment is not None and comment_id in (None, self._comment.id):
             self.show_comment(self._comment.id)
+
+    def set_search(self, search: str) -> None:
+        """The inbox search, marked in the text of the comments shown from now on."""
+        if search != self._search:
+            self._search = search
+            self.refresh()
 
     def plain_text(self) -> str:
         return self.text_view.toPlainText()
@@ -160,6 +176,7 @@ class DetailPane(QStackedWidget):
         layout.addWidget(header)
         layout.addWidget(card)
         layout.addWidget(self.thread_section)
+        layout.addWidget(self.author_section)
         layout.addWidget(self.history_section)
         layout.addStretch(1)
 
@@ -200,11 +217,13 @@ class DetailPane(QStackedWidget):
         if badge is not None:
             self.state_chip.set_chip(local_state_name(comment.local_state), badge)
         spans = result.spans if result is not None else ()
-        self.text_view.show_text(remote.text, spans, None if result is None else result.level)
+        level = None if result is None else result.level
+        self.text_view.show_text(remote.text, spans, level, self._search)
         self.verdict.setText(self._verdict_text(comment))
 
         shown = self.thread_view.show_thread(comment, self._store.comments.thread(comment))
         self.thread_section.setVisible(shown > 0)
+        self.author_section.setVisible(self.author_panel.show_author(comment))
         rows = self.history.show_history(
             self._store.outbox.for_comment(comment.id),
             self._store.escalations.for_comment(comment.id),

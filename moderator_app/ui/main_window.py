@@ -14,7 +14,7 @@ from moderator_app.connectors.registry import capabilities_for
 from moderator_app.domain import AccountStatus, Attention, Comment, LocalState, Platform
 from moderator_app.store import CommentFilter, SortOrder, Store
 from moderator_app.store.bulk import BulkKind
-from moderator_app.store.view_spec import Period
+from moderator_app.store.view_spec import Period, ViewSpec
 from moderator_app.ui import shortcuts
 from moderator_app.ui.accounts_dialog import AccountsDialog
 from moderator_app.ui.action_bar import ActionBar
@@ -27,6 +27,7 @@ from moderator_app.ui.detail_pane import DetailPane
 from moderator_app.ui.display import level_name
 from moderator_app.ui.engine_bridge import EngineBridge
 from moderator_app.ui.escalate_dialog import EscalateDialog
+from moderator_app.ui.excerpt_delegate import ExcerptDelegate
 from moderator_app.ui.filter_bar import FilterBar
 from moderator_app.ui.filter_state import FilterState, Scope
 from moderator_app.ui.inbox_model import InboxModel
@@ -34,6 +35,7 @@ from moderator_app.ui.inbox_toolbar import InboxToolbar
 from moderator_app.ui.inbox_view import InboxView
 from moderator_app.ui.message_box import plain_question
 from moderator_app.ui.moderation import ModerationActions, is_held, is_hidden
+from moderator_app.ui.roles import Column
 from moderator_app.ui.score_range_dialog import ScoreRangeDialog
 from moderator_app.ui.sidebar import Sidebar
 from moderator_app.ui.status_bar import SyncStatusBar
@@ -58,6 +60,10 @@ class MainWindow(QMainWindow):
         self.bulk_bar = BulkBar()
         self.filter_bar = FilterBar(self._platforms())
         self.inbox = InboxView(self.model)
+        self.inbox.setItemDelegateForColumn(
+            Column.EXCERPT, ExcerptDelegate(lambda: self.model.current_filter.search, self.inbox)
+        )
+        self.filter_bar.set_accounts(self._accounts())
         self.action_bar = ActionBar(capabilities_of=capabilities_for, platform_of=self._platform_of)
         self.detail = DetailPane(store)
         self.composer = Composer()
@@ -108,7 +114,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
-        splitter.setSizes([224, 810, 366])
+        splitter.setSizes([216, 784, 400])
         self.sidebar.setMinimumWidth(190)
         right.setMinimumWidth(340)
         self.setCentralWidget(splitter)
@@ -123,10 +129,14 @@ class MainWindow(QMainWindow):
         self.toolbar.leaveRequested.connect(self.focus_inbox)
         self.filters.filterChanged.connect(self._apply_filter)
         self.filters.specChanged.connect(self.filter_bar.show_spec)
-        self.filter_bar.changed.connect(lambda changes: self.filters.update(**changes))
+        self.filter_bar.changed.connect(self._on_filter_bar)
         self.filter_bar.clearRequested.connect(self.clear_filters)
         self.filter_bar.saveRequested.connect(self.save_view)
         self.sidebar.savedViewChosen.connect(self._on_saved_view)
+        self.sidebar.renameViewRequested.connect(self.rename_view)
+        self.sidebar.deleteViewRequested.connect(self.delete_view)
+        self.detail.commentChosen.connect(self.jump_to_comment)
+        self.detail.authorRequested.connect(self.show_author)
         self.inbox.currentCommentChanged.connect(self._show_comment)
         self.model.rowsInserted.connect(self._after_rows_changed)
         self.model.rowsRemoved.connect(self._after_rows_changed)
@@ -230,6 +240,7 @@ class MainWindow(QMainWindow):
     def _accounts_changed(self) -> None:
         self.sidebar.reload()
         self.filter_bar.set_platforms(self._platforms())
+        self.filter_bar.set_accounts(self._accounts())
         self._apply_filter(self.filters.current())
         self._refresh_counts()
 
@@ -269,6 +280,45 @@ class MainWindow(QMainWindow):
     def _platforms(self) -> list[Platform]:
         found = {a.platform for a in self.store.accounts.list()}
         return sorted(found, key=lambda p: p.label)
+
+    def _accounts(self) -> list[tuple[int, str]]:
+        return [(a.id, a.name) for a in self.store.accounts.list() if a.id is not None]
+
+    def _on_filter_bar(self, changes: dict[str, object]) -> None:
+        scope = self.filters.scope
+        if changes.get("account_id") is not None and scope.account_id is not None:
+            # The sidebar's account would win over the bar's: let go of it first.
+            self.sidebar.select_scope(replace(scope, account_id=None))
+        self.filters.update(**changes)
+
+    def jump_to_comment(self, comment_id: int) -> bool:
+        """A comment from the thread or the author panel: select it if the inbox shows it,
+        else show only its author (every other restriction off) and select it there."""
+        if self.inbox.select_comment(comment_id):
+            return True
+        comment = self.store.comments.get(comment_id)
+        if comment is None or not comment.remote.author.name:
+            return False
+        self.show_author(comment.remote.author.name, select=comment_id)
+        if self.inbox.select_comment(comment_id):
+            return True
+        self.status.showMessage(self.tr("This comment is not in the inbox"), 5000)
+        return False
+
+    def show_author(self, name: str, select: int | None = None) -> None:
+        """Every comment by `name` across all accounts, nothing else narrowing it."""
+        keep = select if select is not None else self.current_comment_id()
+        self.toolbar.search.blockSignals(True)
+        self.toolbar.search.clear()
+        self.toolbar.search.blockSignals(False)
+        self.toolbar.level.blockSignals(True)
+        self.toolbar.level.setCurrentIndex(0)
+        self.toolbar.level.blockSignals(False)
+        self.sidebar.select_scope(Scope())
+        sort = self.filters.bar_spec().sort
+        self.filters.set_spec_keep_scope(ViewSpec(author_name=name, sort=sort))
+        if keep is None or not self.inbox.select_comment(keep):
+            self.inbox.select_row(0)
 
     def only_this_author(self) -> None:
         """U: narrow to the selected comment's author (across accounts), or back."""
@@ -319,8 +369,8 @@ class MainWindow(QMainWindow):
         self.sidebar.select_view(view.id)
         self.status.showMessage(self.tr("Saved view “%1”").replace("%1", view.name), 5000)
 
-    def rename_view(self) -> None:
-        view_id = self.sidebar.current_view_id()
+    def rename_view(self, view_id: int | None = None) -> None:
+        view_id = self.sidebar.current_view_id() if view_id is None else view_id
         view = None if view_id is None else self.sidebar.model.views.get(view_id)
         if view is None:
             return
@@ -331,8 +381,8 @@ class MainWindow(QMainWindow):
             self.sidebar.model.views.rename(view.id, name)
             self.sidebar.reload()
 
-    def delete_view(self) -> None:
-        view_id = self.sidebar.current_view_id()
+    def delete_view(self, view_id: int | None = None) -> None:
+        view_id = self.sidebar.current_view_id() if view_id is None else view_id
         view = None if view_id is None else self.sidebar.model.views.get(view_id)
         if view is None:
             return
@@ -529,6 +579,7 @@ class MainWindow(QMainWindow):
 
     def _apply_filter(self, new_filter: CommentFilter) -> None:
         self.model.set_filter(new_filter)
+        self.detail.set_search(new_filter.search)
         self._update_title()
 
     def _update_title(self) -> None:

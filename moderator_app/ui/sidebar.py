@@ -1,12 +1,22 @@
 """The left column: views and accounts with unread and flagged counts. Choosing an entry
 narrows the inbox (via `scopeChanged`); the sidebar itself never touches the inbox."""
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QListView,
+    QMenu,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -142,6 +152,8 @@ class SidebarDelegate(QStyledItemDelegate):
 class Sidebar(QWidget):
     scopeChanged = Signal(object)  # Scope
     savedViewChosen = Signal(int)  # view id
+    renameViewRequested = Signal(int)  # view id (the context menu)
+    deleteViewRequested = Signal(int)
     accountsRequested = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -160,6 +172,9 @@ class Sidebar(QWidget):
         self.view.setFrameShape(QListView.Shape.NoFrame)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.menu: QMenu | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -210,6 +225,25 @@ class Sidebar(QWidget):
         index = self.view.currentIndex()
         value = index.data(SidebarRole.VIEW_ID) if index.isValid() else None
         return value if isinstance(value, int) else None
+
+    def view_menu(self, view_id: int) -> QMenu:
+        """Rename / Delete for one saved view (what right-click opens)."""
+        menu = QMenu(self)
+        menu.setObjectName("savedViewMenu")
+        rename = menu.addAction(self.tr("Rename…"))
+        rename.setShortcut("F2")
+        rename.triggered.connect(lambda: self.renameViewRequested.emit(view_id))
+        delete = menu.addAction(self.tr("Delete…"))
+        delete.triggered.connect(lambda: self.deleteViewRequested.emit(view_id))
+        return menu
+
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.view.indexAt(point)
+        view_id = index.data(SidebarRole.VIEW_ID) if index.isValid() else None
+        if not isinstance(view_id, int):
+            return
+        self.menu = self.view_menu(view_id)
+        self.menu.popup(self.view.viewport().mapToGlobal(point))
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         scope = current.data(SidebarRole.SCOPE) if current.isValid() else None

@@ -48,65 +48,70 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="40"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="52"/>
         <source>Reply</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="41"/>
-        <location filename="../../moderator_app/ui/action_bar.py" line="69"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="53"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="103"/>
         <source>Hide</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="42"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="54"/>
         <source>Approve</source>
         <translation>Одобрить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="44"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="56"/>
         <source>Mark as reviewed; a flagged comment also teaches this account&apos;s flagging</source>
         <translation>Отметить как просмотренный; помеченный комментарий заодно обучает разметку этого аккаунта</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="46"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="58"/>
         <source>Escalate</source>
         <translation>Эскалировать</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="47"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="59"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="69"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="64"/>
+        <source>More actions</source>
+        <translation>Другие действия</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/action_bar.py" line="103"/>
         <source>Unhide</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="69"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="103"/>
         <source>Publish</source>
         <translation>Опубликовать</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="91"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="157"/>
         <source>This platform cannot hide comments; delete instead</source>
         <translation>Эта платформа не умеет скрывать комментарии — можно удалить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="93"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="159"/>
         <source>This platform cannot hide comments</source>
         <translation>Эта платформа не умеет скрывать комментарии</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="97"/>
-        <location filename="../../moderator_app/ui/action_bar.py" line="101"/>
-        <location filename="../../moderator_app/ui/action_bar.py" line="112"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="163"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="167"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="178"/>
         <source>Shortcut: %1</source>
         <translation>Клавиша: %1</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/action_bar.py" line="99"/>
+        <location filename="../../moderator_app/ui/action_bar.py" line="165"/>
         <source>This platform does not allow replies here</source>
         <translation>Эта платформа не позволяет здесь отвечать</translation>
     </message>
@@ -190,6 +195,251 @@
         <location filename="../../moderator_app/ui/add_account_dialog.py" line="211"/>
         <source>Choose at least one thing to watch.</source>
         <translation>Выберите хотя бы одно сообщество для отслеживания.</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorCommentRow</name>
+    <message>
+        <location filename="../../moderator_app/ui/author_panel.py" line="53"/>
+        <source>Go to this comment</source>
+        <translation>Перейти к этому комментарию</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorPanel</name>
+    <message>
+        <location filename="../../moderator_app/ui/author_panel.py" line="94"/>
+        <source>comments</source>
+        <translation>всего</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/author_panel.py" line="95"/>
+        <source>hidden</source>
+        <translation>скрыто</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/author_panel.py" line="96"/>
+        <source>approved</source>
+        <translation>одобрено</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/author_panel.py" line="97"/>
+        <source>flagged</source>
+        <translation>отмечено</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/author_panel.py" line="103"/>
+        <source>All comments by this author</source>
+        <translation>Все комментарии этого автора</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/author_panel.py" line="106"/>
+        <source>Show only this author in the inbox (U)</source>
+        <translation>Показать во входящих только этого автора (U)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/author_panel.py" line="108"/>
+        <source>Latest other comments</source>
+        <translation>Другие последние комментарии</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/author_panel.py" line="111"/>
+        <source>No other comments from this author yet</source>
+        <translation>Других комментариев этого автора пока нет</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/author_panel.py" line="147"/>
+        <source>Writes in this account only</source>
+        <translation>Пишет только в этом аккаунте</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/author_panel.py" line="149"/>
+        <source>Writes in %1 connected accounts</source>
+        <translation>Пишет в подключённых аккаунтах: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BulkBar</name>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_bar.py" line="27"/>
+        <source>Hide</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_bar.py" line="28"/>
+        <source>Approve</source>
+        <translation>Одобрить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_bar.py" line="29"/>
+        <source>Escalate…</source>
+        <translation>Эскалировать…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_bar.py" line="30"/>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_bar.py" line="34"/>
+        <source>Shortcut: %1</source>
+        <translation>Клавиша: %1</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_bar.py" line="38"/>
+        <source>Score range…</source>
+        <translation>По оценке…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_bar.py" line="40"/>
+        <source>Select by toxicity score (Ctrl+Shift+A)</source>
+        <translation>Выбрать по оценке токсичности (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_bar.py" line="42"/>
+        <source>Clear</source>
+        <translation>Сброс</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_bar.py" line="44"/>
+        <source>Back to one comment (Esc)</source>
+        <translation>Вернуться к одному комментарию (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_bar.py" line="52"/>
+        <source>All %1 matching selected</source>
+        <translation>Выбраны все: %1</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_bar.py" line="54"/>
+        <source>%1 selected</source>
+        <translation>Выбрано: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BulkConfirmDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_confirm.py" line="19"/>
+        <source>%1 comments</source>
+        <translation>%1: комментарии</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_confirm.py" line="27"/>
+        <source>One note for the team, for all of them (optional)</source>
+        <translation>Одна заметка для команды ко всем сразу (необязательно)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_confirm.py" line="36"/>
+        <source>%1 %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_confirm.py" line="43"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>BulkText</name>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="23"/>
+        <source>Hide</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="24"/>
+        <source>Approve</source>
+        <translation>Одобрить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="25"/>
+        <source>Escalate</source>
+        <translation>Эскалировать</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="26"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="34"/>
+        <source>%1 cannot hide comments</source>
+        <translation>%1 не позволяет скрывать комментарии</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="35"/>
+        <source>%1 cannot delete comments</source>
+        <translation>%1 не позволяет удалять комментарии</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="38"/>
+        <source>%1 cannot do this</source>
+        <translation>%1 не позволяет это сделать</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="42"/>
+        <source>already hidden</source>
+        <translation>уже скрыты</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="43"/>
+        <source>already reviewed</source>
+        <translation>уже просмотрены</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="44"/>
+        <source>already escalated</source>
+        <translation>уже эскалированы</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="45"/>
+        <source>already done</source>
+        <translation>уже сделано</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="46"/>
+        <source>hidden: unhide them instead</source>
+        <translation>скрыты: их можно только вернуть</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="47"/>
+        <source>deleted on the platform</source>
+        <translation>удалены на платформе</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="48"/>
+        <source>your own replies</source>
+        <translation>ваши собственные ответы</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="56"/>
+        <source>%1 on %2</source>
+        <translation>%1 в %2</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="69"/>
+        <source>%1 1 comment</source>
+        <translation>%1 1 комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="74"/>
+        <source>None of the selected comments can be changed this way.</source>
+        <translation>Ни один из выбранных комментариев нельзя изменить таким образом.</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="80"/>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 в %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="89"/>
+        <source>Skipped %1: </source>
+        <translation>Пропущено %1: </translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_text.py" line="97"/>
+        <source>Deleting cannot be undone on the platforms.</source>
+        <translation>Удаление на платформах нельзя отменить.</translation>
     </message>
 </context>
 <context>
@@ -285,54 +535,90 @@
     </message>
 </context>
 <context>
+    <name>ContextCard</name>
+    <message>
+        <location filename="../../moderator_app/ui/thread_context.py" line="85"/>
+        <source>Go to this comment</source>
+        <translation>Перейти к этому комментарию</translation>
+    </message>
+</context>
+<context>
+    <name>DateRangeDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/filter_range_dialogs.py" line="67"/>
+        <source>Date range</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_range_dialogs.py" line="67"/>
+        <source>Show comments written between these days:</source>
+        <translation>Показать комментарии, написанные в эти дни:</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_range_dialogs.py" line="72"/>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_range_dialogs.py" line="73"/>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="69"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="74"/>
         <source>Select a comment to see it here</source>
         <translation>Выберите комментарий, чтобы увидеть его здесь</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="83"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="88"/>
         <source>Open on platform</source>
         <translation>Открыть на платформе</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="94"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="103"/>
         <source>Thread</source>
         <translation>Обсуждение</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="95"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="104"/>
         <source>Activity</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="177"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="105"/>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="194"/>
         <source>Unknown author</source>
         <translation>Неизвестный автор</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="183"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="200"/>
         <source>edited</source>
         <translation>изменён</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="188"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="205"/>
         <source>On: %1</source>
         <translation>К посту: %1</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="217"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="236"/>
         <source>Not scored yet</source>
         <translation>Ещё не оценён</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="218"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="237"/>
         <source>Score %1</source>
         <translation>Оценка %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../moderator_app/ui/detail_pane.py" line="222"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="241"/>
         <source>marked passages: %n</source>
         <translation>
             <numerusform>отмечен %n фрагмент</numerusform>
@@ -341,7 +627,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="224"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="243"/>
         <source>scorer: %1</source>
         <translation>модель: %1</translation>
     </message>
@@ -516,6 +802,201 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="77"/>
+        <source>All platforms</source>
+        <translation>Все платформы</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="77"/>
+        <source>Platform</source>
+        <translation>Сеть</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="81"/>
+        <source>All accounts</source>
+        <translation>Все аккаунты</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="81"/>
+        <source>Account</source>
+        <translation>Аккаунт</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="83"/>
+        <source>Only one connected account</source>
+        <translation>Только один подключённый аккаунт</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="87"/>
+        <source>Any score</source>
+        <translation>Любая оценка</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="88"/>
+        <source>Score ≥ %1</source>
+        <translation>Оценка ≥ %1</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="89"/>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="261"/>
+        <source>Custom range…</source>
+        <translation>Свой диапазон…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="91"/>
+        <source>Score</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="96"/>
+        <source>Any state</source>
+        <translation>Любое состояние</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="97"/>
+        <source>New</source>
+        <translation>Новый</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="98"/>
+        <source>Reviewed</source>
+        <translation>Просмотрен</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="99"/>
+        <source>Replied</source>
+        <translation>Отвечен</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="100"/>
+        <source>Hidden</source>
+        <translation>Скрыт</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="101"/>
+        <source>Escalated</source>
+        <translation>Эскалирован</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="102"/>
+        <source>Failed action</source>
+        <translation>Ошибка действия</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="104"/>
+        <source>State</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="109"/>
+        <source>Any time</source>
+        <translation>За всё время</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="110"/>
+        <source>Last hour</source>
+        <translation>За час</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="111"/>
+        <source>Last 24 h</source>
+        <translation>За 24 часа</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="112"/>
+        <source>Last 7 days</source>
+        <translation>За 7 дней</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="113"/>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="301"/>
+        <source>Custom dates…</source>
+        <translation>Свои даты…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="115"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="120"/>
+        <source>Any language</source>
+        <translation>Любой язык</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="121"/>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="122"/>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="124"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="129"/>
+        <source>Newest first</source>
+        <translation>Сначала новые</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="130"/>
+        <source>Oldest first</source>
+        <translation>Сначала старые</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="131"/>
+        <source>Highest risk first</source>
+        <translation>Сначала опасные</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="134"/>
+        <source>Sort order (S)</source>
+        <translation>Порядок (S)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="139"/>
+        <source>Clear</source>
+        <translation>Сброс</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="145"/>
+        <source>Save view…</source>
+        <translation>Сохранить вид…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="144"/>
+        <source>Save these filters in the sidebar (Ctrl+S)</source>
+        <translation>Сохранить эти фильтры в боковой панели (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="205"/>
+        <source>Author: %1  ✕</source>
+        <translation>Автор: %1  ✕</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="208"/>
+        <source>Thread: %1  ✕</source>
+        <translation>Ветка: %1  ✕</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="269"/>
+        <source>Score %1–%2</source>
+        <translation>Оценка %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_bar.py" line="328"/>
+        <source>Remove this filter</source>
+        <translation>Убрать этот фильтр</translation>
+    </message>
+</context>
+<context>
     <name>FlaggingDialog</name>
     <message>
         <location filename="../../moderator_app/ui/calibration_dialog.py" line="69"/>
@@ -674,42 +1155,42 @@
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../moderator_app/ui/inbox_model.py" line="289"/>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="427"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/inbox_model.py" line="290"/>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="428"/>
         <source>Platform</source>
         <translation>Сеть</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/inbox_model.py" line="291"/>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="429"/>
         <source>Account</source>
         <translation>Аккаунт</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/inbox_model.py" line="292"/>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="430"/>
         <source>Author</source>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/inbox_model.py" line="293"/>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="431"/>
         <source>Comment</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/inbox_model.py" line="294"/>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="432"/>
         <source>Toxicity</source>
         <translation>Токсичность</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/inbox_model.py" line="369"/>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="507"/>
         <source>actions queued: %1</source>
         <translation>действий в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/inbox_model.py" line="371"/>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="509"/>
         <source>actions failed: %1</source>
         <translation>действий с ошибкой: %1</translation>
     </message>
@@ -745,93 +1226,337 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="133"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="170"/>
         <source>Next comment</source>
         <translation>Следующий комментарий</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="136"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="173"/>
         <source>Previous comment</source>
         <translation>Предыдущий комментарий</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="138"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="175"/>
         <source>Reply</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="139"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="176"/>
         <source>Hide or unhide</source>
         <translation>Скрыть или вернуть</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="140"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="177"/>
         <source>Escalate</source>
         <translation>Эскалировать</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="141"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="178"/>
         <source>Approve</source>
         <translation>Одобрить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="142"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="179"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="143"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="180"/>
+        <source>Next unreviewed comment</source>
+        <translation>Следующий непросмотренный комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="181"/>
+        <source>Undo the last action</source>
+        <translation>Отменить последнее действие</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="185"/>
+        <source>Select score range…</source>
+        <translation>Выбрать диапазон оценки…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="187"/>
+        <source>Only this author</source>
+        <translation>Только этот автор</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="188"/>
+        <source>Only this thread</source>
+        <translation>Только эта ветка</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="189"/>
+        <source>Sort: newest, oldest, risk</source>
+        <translation>Сортировка: новые, старые, опасные</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="190"/>
+        <source>Filters</source>
+        <translation>Фильтры</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="191"/>
+        <source>Clear all filters</source>
+        <translation>Сбросить все фильтры</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="192"/>
+        <source>Save the view</source>
+        <translation>Сохранить вид</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="193"/>
+        <source>Rename the saved view</source>
+        <translation>Переименовать сохранённый вид</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="195"/>
+        <source>Delete the saved view</source>
+        <translation>Удалить сохранённый вид</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="201"/>
+        <source>Saved view %1</source>
+        <translation>Сохранённый вид %1</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="205"/>
         <source>Search</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="144"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="206"/>
         <source>Back to the list</source>
         <translation>Назад к списку</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="200"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="272"/>
         <source>Delete this comment on the platform? This cannot be undone.</source>
         <translation>Удалить этот комментарий на платформе? Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="201"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="273"/>
         <source>Delete comment</source>
         <translation>Удаление комментария</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="208"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="305"/>
+        <source>This comment is not in the inbox</source>
+        <translation>Этого комментария нет во входящих</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="363"/>
+        <source>Save view</source>
+        <translation>Сохранить вид</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="363"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="378"/>
+        <source>Name of the view:</source>
+        <translation>Название вида:</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="370"/>
+        <source>Saved view “%1”</source>
+        <translation>Вид «%1» сохранён</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="378"/>
+        <source>Rename view</source>
+        <translation>Переименовать вид</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="389"/>
+        <source>Delete the saved view “%1”? Comments are not affected.</source>
+        <translation>Удалить сохранённый вид «%1»? Комментарии не затрагиваются.</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="390"/>
+        <source>Delete view</source>
+        <translation>Удалить вид</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="444"/>
+        <source>No unreviewed comments left in this view</source>
+        <translation>В этом виде не осталось непросмотренных комментариев</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="484"/>
+        <source>%1: %2 comments. Ctrl+Z undoes it.</source>
+        <translation>%1: комментариев — %2. Ctrl+Z отменяет.</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="514"/>
+        <source>No comments in this score range</source>
+        <translation>В этом диапазоне оценки нет комментариев</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="536"/>
         <source>Flagging for %1 learned from your decisions: %2</source>
         <translation>Пометки для %1 учли ваши решения: %2</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="251"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="591"/>
         <source>No comments match the search.</source>
         <translation>Нет комментариев по этому запросу.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="253"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="593"/>
         <source>Nothing here. New comments appear as the accounts sync.</source>
         <translation>Здесь пусто. Новые комментарии появятся после синхронизации аккаунтов.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="255"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="595"/>
         <source>No comments yet. They appear here as soon as the accounts sync.</source>
         <translation>Комментариев пока нет. Они появятся здесь сразу после синхронизации аккаунтов.</translation>
     </message>
 </context>
 <context>
+    <name>ModerationActions</name>
+    <message>
+        <location filename="../../moderator_app/ui/moderation.py" line="243"/>
+        <location filename="../../moderator_app/ui/moderation.py" line="286"/>
+        <source>Nothing to undo</source>
+        <translation>Нечего отменять</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../moderator_app/ui/moderation.py" line="246"/>
+        <source>Undone: approval of %n comment(s)</source>
+        <translation>
+            <numerusform>Отменено одобрение %n комментария</numerusform>
+            <numerusform>Отменено одобрение %n комментариев</numerusform>
+            <numerusform>Отменено одобрение %n комментариев</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/moderation.py" line="248"/>
+        <source>Nothing to undo: the comment changed since</source>
+        <translation>Нечего отменять: комментарий с тех пор изменился</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../moderator_app/ui/moderation.py" line="252"/>
+        <source>Undone: %n escalation(s)</source>
+        <translation>
+            <numerusform>Отменена %n эскалация</numerusform>
+            <numerusform>Отменены %n эскалации</numerusform>
+            <numerusform>Отменено %n эскалаций</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../moderator_app/ui/moderation.py" line="290"/>
+        <source>Undone: %1 of %n comment(s), not sent yet</source>
+        <translation>
+            <numerusform>Отменено «%1» для %n комментария, ещё не отправлено</numerusform>
+            <numerusform>Отменено «%1» для %n комментариев, ещё не отправлено</numerusform>
+            <numerusform>Отменено «%1» для %n комментариев, ещё не отправлено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../moderator_app/ui/moderation.py" line="296"/>
+        <source>already hidden on the platform: unhide queued for %n</source>
+        <translation>
+            <numerusform>уже скрыт на платформе: возврат поставлен в очередь для %n</numerusform>
+            <numerusform>уже скрыты на платформе: возврат поставлен в очередь для %n</numerusform>
+            <numerusform>уже скрыты на платформе: возврат поставлен в очередь для %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../moderator_app/ui/moderation.py" line="300"/>
+        <source>%n already sent or being sent and cannot be taken back</source>
+        <translation>
+            <numerusform>%n уже отправлено или отправляется, его не вернуть</numerusform>
+            <numerusform>%n уже отправлены или отправляются, их не вернуть</numerusform>
+            <numerusform>%n уже отправлены или отправляются, их не вернуть</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RangeDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/filter_range_dialogs.py" line="47"/>
+        <source>Apply</source>
+        <translation>Применить</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_range_dialogs.py" line="51"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreBoundsDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/filter_range_dialogs.py" line="94"/>
+        <source>Score range</source>
+        <translation>Диапазон оценки</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_range_dialogs.py" line="95"/>
+        <source>Show comments whose toxicity score is between:</source>
+        <translation>Показать комментарии с оценкой токсичности в пределах:</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_range_dialogs.py" line="101"/>
+        <source>Lowest</source>
+        <translation>От</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/filter_range_dialogs.py" line="102"/>
+        <source>Highest</source>
+        <translation>До</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreRangeDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/score_range_dialog.py" line="29"/>
+        <source>Select score range</source>
+        <translation>Выбор по диапазону оценки</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/score_range_dialog.py" line="36"/>
+        <source>Select every comment in the current view whose toxicity score is in:</source>
+        <translation>Выбрать все комментарии текущего вида с оценкой токсичности в пределах:</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/score_range_dialog.py" line="50"/>
+        <source>Select</source>
+        <translation>Выбрать</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/score_range_dialog.py" line="53"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/score_range_dialog.py" line="79"/>
+        <source>%1 comments in this range</source>
+        <translation>Комментариев в этом диапазоне: %1</translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../moderator_app/ui/sidebar.py" line="165"/>
+        <location filename="../../moderator_app/ui/sidebar.py" line="181"/>
         <source>Accounts…</source>
         <translation>Аккаунты…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/sidebar.py" line="233"/>
+        <source>Rename…</source>
+        <translation>Переименовать…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/sidebar.py" line="236"/>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
     </message>
 </context>
 <context>
     <name>SidebarModel</name>
     <message numerus="yes">
-        <location filename="../../moderator_app/ui/sidebar_model.py" line="81"/>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="86"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n непрочитанный</numerusform>
@@ -840,7 +1565,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../moderator_app/ui/sidebar_model.py" line="83"/>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="88"/>
         <source>%n flagged</source>
         <translation>
             <numerusform>%n помеченный</numerusform>
@@ -849,27 +1574,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/sidebar_model.py" line="132"/>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="147"/>
         <source>Inbox</source>
         <translation>Входящие</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/sidebar_model.py" line="136"/>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="151"/>
         <source>All comments</source>
         <translation>Все комментарии</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/sidebar_model.py" line="143"/>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="158"/>
         <source>Flagged</source>
         <translation>Помеченные</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/sidebar_model.py" line="150"/>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="165"/>
         <source>Toxic</source>
         <translation>Токсично</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/sidebar_model.py" line="155"/>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="173"/>
+        <source>Saved views</source>
+        <translation>Сохранённые виды</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="182"/>
         <source>Accounts</source>
         <translation>Аккаунты</translation>
     </message>
@@ -977,19 +1707,47 @@
 <context>
     <name>ThreadContext</name>
     <message>
-        <location filename="../../moderator_app/ui/thread_context.py" line="68"/>
+        <location filename="../../moderator_app/ui/thread_context.py" line="131"/>
         <source>Post</source>
         <translation>Пост</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/thread_context.py" line="73"/>
-        <source>Replies</source>
-        <translation>Ответы</translation>
+        <location filename="../../moderator_app/ui/thread_context.py" line="142"/>
+        <source>Other replies to the same comment (%1)</source>
+        <translation>Другие ответы на тот же комментарий (%1)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/thread_context.py" line="87"/>
+        <location filename="../../moderator_app/ui/thread_context.py" line="183"/>
+        <source>this comment · %1</source>
+        <translation>этот комментарий · %1</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation type="vanished">Ответы</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/thread_context.py" line="180"/>
         <source>You</source>
         <translation>Вы</translation>
+    </message>
+</context>
+<context>
+    <name>_Counted</name>
+    <message numerus="yes">
+        <location filename="../../moderator_app/ui/bulk_text.py" line="14"/>
+        <source>%1 %Ln comments</source>
+        <translation>
+            <numerusform>%1 %Ln комментарий</numerusform>
+            <numerusform>%1 %Ln комментария</numerusform>
+            <numerusform>%1 %Ln комментариев</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_RangeDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="obsolete">Отмена</translation>
     </message>
 </context>
 </TS>
