@@ -6,12 +6,10 @@ from collections.abc import Sequence
 import httpx
 
 from moderator_app.connectors.base import SignInResult, WatchTarget
-from moderator_app.connectors.registry import setup_for
+from moderator_app.connectors.registry import default_poll_interval, setup_for
 from moderator_app.domain import Account, Platform
 from moderator_app.secrets import SecretStore, SecretsUnavailable
 from moderator_app.store import Store
-
-DEFAULT_POLL_INTERVAL_S = 60.0
 
 
 async def sign_in(
@@ -29,7 +27,7 @@ def save_account(
     *,
     name: str | None = None,
     targets: Sequence[WatchTarget] | None = None,
-    poll_interval_s: float = DEFAULT_POLL_INTERVAL_S,
+    poll_interval_s: float | None = None,
 ) -> Account:
     """Store the account and its credentials, both or neither.
 
@@ -48,7 +46,7 @@ def save_account(
             name or result.account_name,
             result.url,
             settings=settings,
-            poll_interval_s=poll_interval_s,
+            poll_interval_s=poll_interval_s or default_poll_interval(platform),
         )
     )
     assert account.id is not None

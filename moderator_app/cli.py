@@ -101,7 +101,9 @@ def _add_account_commands(
     add.add_argument(
         "--watch", action="append", metavar="ID", help="only watch these targets (repeatable)"
     )
-    add.add_argument("--interval", type=float, default=30.0, help="seconds between polls")
+    add.add_argument(
+        "--interval", type=float, help="seconds between polls (default: what the platform allows)"
+    )
     add.set_defaults(func=cmd_accounts_add)
     lst = accounts.add_parser("list", parents=[common], help="list accounts")
     lst.add_argument("--json", action="store_true")

@@ -67,6 +67,20 @@ def capabilities_for(platform: Platform) -> frozenset[Capability]:
     return capabilities
 
 
+# Seconds between polls by default: what each platform's limits comfortably allow. YouTube's
+# 10,000 quota units a day are shared by every account of the Google project.
+_POLL_INTERVAL_S = {
+    Platform.YOUTUBE: 120.0,
+    Platform.WORDPRESS: 60.0,
+    Platform.TELEGRAM: 15.0,
+    Platform.VK: 20.0,
+}
+
+
+def default_poll_interval(platform: Platform) -> float:
+    return _POLL_INTERVAL_S.get(platform, 30.0)
+
+
 def setup_for(platform: Platform) -> PlatformSetup:
     setup: PlatformSetup = _load(platform, 2)()
     return setup
