@@ -208,6 +208,43 @@ def _language_and_views(db: Database) -> None:
     )
 
 
+@migrations(name="0006_scale")
+def _scale(db: Database) -> None:
+    # Indexes for a million-comment inbox; each makes one family of inbox queries an index
+    # range or a covering scan (no row lookups):
+    # - feed: the default view (not our own replies) by time; facet columns ride along so
+    #   level/state/account/language filters, COUNT(*) and OFFSET jumps never touch the rows.
+    # - account_feed: the same inside one account (sidebar scope).
+    # - levels, unread, langs: counts of flagged / unread / one language's rows (sidebar
+    #   badges, the "Flagged" view, the language filter).
+    # - risk: the Risk sort (its ORDER BY expression, verbatim).
+    # - authors: an author's comments across accounts, or within one.
+    # - thread_time: a post's comments around one of them, in time order (detail pane).
+    # comments_by_account_time and comments_by_thread are superseded. ANALYZE lets the planner
+    # choose among them (statistics
+    # from a nearly empty table would mislead it more than none).
+    db.executescript(
+        """
+        CREATE INDEX comments_feed
+            ON comments (by_us, created_ts, id, tox_level, local_state, account_id, lang);
+        CREATE INDEX comments_account_feed
+            ON comments (account_id, by_us, created_ts, id, tox_level, local_state, lang);
+        CREATE INDEX comments_levels ON comments (by_us, tox_level, local_state, account_id);
+        CREATE INDEX comments_unread ON comments (by_us, local_state, account_id, tox_level);
+        CREATE INDEX comments_langs ON comments (by_us, lang, tox_level, local_state);
+        CREATE INDEX comments_risk ON comments (by_us, COALESCE(tox_score, -1), created_ts, id);
+        CREATE INDEX comments_by_author_name ON comments (author_name, created_ts);
+        CREATE INDEX comments_by_author ON comments (author_id, created_ts);
+        CREATE INDEX comments_thread_time
+            ON comments (account_id, thread_remote_id, created_ts, id);
+        DROP INDEX comments_by_account_time;
+        DROP INDEX comments_by_thread;
+        """
+    )
+    if db.execute("SELECT COUNT(*) FROM comments").fetchone()[0] >= 10_000:
+        db.execute("ANALYZE")
+
+
 def known_version() -> int:
     return len(migrations._migrations)
 

@@ -1,8 +1,11 @@
-"""The inbox as a lazy table: it holds only the ids for the current filter and fetches rows
-from SQLite a page at a time, keeping a small LRU cache (Anki's browser table, in spirit).
+"""The inbox as a lazy table: rows come from SQLite a page at a time into a small LRU cache
+(Anki's browser table, in spirit). A small result holds all its ids; a large one (a million
+comments) only a COUNT and blocks of ids around what is shown (see `inbox_ids`).
 
 New comments from the engine are spliced in with row inserts, never a reset, so the
-moderator's selection and scroll position survive a sync.
+moderator's selection and scroll position survive a sync. Where a change can move rows of a
+large result (a flagged view while scoring runs), rows are re-laid out with the selection
+kept on the same comments.
 """
 
 from collections import OrderedDict
@@ -29,9 +32,13 @@ from moderator_app.ui.display import (
     platform_state_name,
     short_time,
 )
+from moderator_app.ui.inbox_ids import FULL_LIMIT, IdWindow, volatile
 from moderator_app.ui.roles import Column, Role
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+# New comments placed one by one (a position query each) up to this many per event; a bigger
+# batch (a raid, a first sync) re-lays the rows out in two queries instead.
+MAX_PLACED = 50
 _ROOT = QModelIndex()
 
 
@@ -44,13 +51,19 @@ class InboxModel(QAbstractTableModel):
         page_size: int = 100,
         cache_pages: int = 6,
         initial_filter: CommentFilter | None = None,
+        full_limit: int = FULL_LIMIT,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._page_size = page_size
         self._cache_limit = page_size * max(cache_pages, 2)
+        self._full_limit = full_limit
         self._filter = initial_filter or CommentFilter()
-        self._ids: list[int] = store.comments.ids(self._filter)
+        self._ids: list[int] | None = None  # every id, when the result is small
+        self._window: IdWindow | None = None  # blocks of ids, when it is large
+        self._count = 0
+        self._loaded: tuple[object, ...] = ()
+        self._load()
         self._rows: dict[int, int] | None = None  # id -> row, built on demand
         self._cache: OrderedDict[int, Comment] = OrderedDict()
         self._gone: set[int] = set()  # ids the store no longer has
@@ -71,7 +84,7 @@ class InboxModel(QAbstractTableModel):
     # --- Qt model API ----------------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: AnyIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(Column)
@@ -97,7 +110,7 @@ class InboxModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid() or not 0 <= index.row() < self._count:
             return None
         comment = self.comment_at(index.row())
         if comment is None:
@@ -114,13 +127,15 @@ class InboxModel(QAbstractTableModel):
         return self._filter
 
     def comment_id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        if self._ids is not None:
+            return self._ids[row] if 0 <= row < len(self._ids) else None
+        return None if self._window is None else self._window.id_at(row)
 
     def comment_at(self, row: int) -> Comment | None:
         """The row's comment, fetching its page from SQLite on a cache miss."""
-        if not 0 <= row < len(self._ids):
+        comment_id = self.comment_id_at(row)
+        if comment_id is None:
             return None
-        comment_id = self._ids[row]
         found = self._cache.get(comment_id)
         if found is not None:
             self._cache.move_to_end(comment_id)
@@ -132,9 +147,25 @@ class InboxModel(QAbstractTableModel):
 
     def row_of(self, comment_id: int) -> int:
         """The row showing `comment_id`, or -1."""
+        if self._ids is None:
+            return -1 if self._window is None else self._window.row_of(comment_id)
         if self._rows is None:
             self._rows = {cid: row for row, cid in enumerate(self._ids)}
         return self._rows.get(comment_id, -1)
+
+    def ids_in_rows(self, rows: Iterable[int]) -> list[int]:
+        """The comment ids on these rows, in row order (bulk actions over a selection; a
+        range of a large result is read in one query, not row by row)."""
+        wanted = sorted({r for r in rows if 0 <= r < self._count})
+        out: list[int] = []
+        k = 0
+        while k < len(wanted):
+            first = k
+            while k + 1 < len(wanted) and wanted[k + 1] == wanted[k] + 1:
+                k += 1
+            out.extend(self._ids_in_range(wanted[first], wanted[k]))
+            k += 1
+        return out
 
     def cached_count(self) -> int:
         return len(self._cache)
@@ -145,7 +176,7 @@ class InboxModel(QAbstractTableModel):
         """A different question: the one place the model resets."""
         self.beginResetModel()
         self._filter = new_filter
-        self._ids = self._store.comments.ids(new_filter)
+        self._load()
         self._rows = None
         self._cache.clear()
         self._gone.clear()
@@ -164,7 +195,10 @@ class InboxModel(QAbstractTableModel):
         if account_id not in self._accounts:
             self._reload_accounts()
         self._evict(changed)
-        self._apply_ids(self._store.comments.ids(self._filter))
+        if self._window is not None and not volatile(self._filter) and len(added) <= MAX_PLACED:
+            self._insert_added(added)
+        else:
+            self._catch_up()
         self._emit_rows_changed(changed)
 
     def refresh_comments(self, comment_ids: Iterable[int]) -> None:
@@ -175,7 +209,7 @@ class InboxModel(QAbstractTableModel):
 
     def sync_with_store(self) -> None:
         """Catch up with the store without events (used where no engine reports changes)."""
-        self._apply_ids(self._store.comments.ids(self._filter))
+        self._catch_up()
 
     def refresh_all(self) -> None:
         """Something changed somewhere (no event said what): drop the cache, repaint the rows
@@ -183,24 +217,48 @@ class InboxModel(QAbstractTableModel):
         self._cache.clear()
         self._gone.clear()
         self._reload_accounts()
-        if self._ids:
+        if self._count:
             last_column = len(Column) - 1
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, last_column))
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, last_column))
 
     def refresh_times(self) -> None:
         """Relative times ('5 min') age: repaint the time column."""
-        if self._ids:
+        if self._count:
             top = self.index(0, Column.TIME)
-            bottom = self.index(len(self._ids) - 1, Column.TIME)
+            bottom = self.index(self._count - 1, Column.TIME)
             self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
 
     # --- internals ---------------------------------------------------------------------------
 
+    def _load(self) -> None:
+        """Read the current filter's result: all ids if few, else only how many. Asking the
+        same question of an unchanged database (the window applying its first filter right
+        after building the model) reuses the answer."""
+        conn = self._store.db.conn
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        stamp: tuple[object, ...] = (self._filter, version, conn.total_changes)
+        if stamp == self._loaded:
+            return
+        self._loaded = stamp
+        ids = self._store.comments.ids(self._filter, self._full_limit + 1)
+        if len(ids) <= self._full_limit:
+            self._ids, self._window, self._count = ids, None, len(ids)
+            return
+        count = self._store.comments.count(self._filter)
+        self._ids, self._count = None, count
+        self._window = IdWindow(self._store.comments, self._filter, count, self._page_size)
+
+    def _ids_in_range(self, first: int, last: int) -> list[int]:
+        if self._ids is not None:
+            return self._ids[first : last + 1]
+        if last - first < self._page_size * 4 and self._window is not None:
+            return self._window.ids_in(first, last)
+        return self._store.comments.ids(self._filter, last - first + 1, first)
+
     def _fetch_page(self, row: int) -> None:
         start = row - row % self._page_size
-        wanted = [
-            cid for cid in self._ids[start : start + self._page_size] if cid not in self._cache
-        ]
+        last = min(start + self._page_size, self._count) - 1
+        wanted = [cid for cid in self._ids_in_range(start, last) if cid not in self._cache]
         fetched = self._store.comments.by_ids(wanted)
         for comment in fetched:
             self._cache[comment.id] = comment
@@ -208,15 +266,90 @@ class InboxModel(QAbstractTableModel):
         while len(self._cache) > self._cache_limit:
             self._cache.popitem(last=False)
 
+    def _catch_up(self) -> None:
+        """Bring the rows in line with the store: an exact diff while the result is small,
+        else a re-layout that keeps selected comments selected."""
+        self._loaded = ()
+        if self._ids is not None:
+            ids = self._store.comments.ids(self._filter, self._full_limit + 1)
+            if len(ids) <= self._full_limit:
+                self._apply_ids(ids)
+                return
+        self._relayout()
+
+    def _insert_added(self, added: Sequence[int]) -> None:
+        """New comments in a large result whose other rows cannot move: one insert per run
+        of adjacent new rows, at the rows SQLite says they have."""
+        assert self._window is not None
+        self._loaded = ()
+        positions = sorted(
+            {p for cid in added if (p := self._store.comments.position(self._filter, cid)) >= 0}
+        )
+        if not positions:
+            return
+        self._window.clear()
+        k = 0
+        while k < len(positions):
+            first = k
+            while k + 1 < len(positions) and positions[k + 1] == positions[k] + 1:
+                k += 1
+            start = min(positions[first], self._count)
+            size = k - first + 1
+            self.beginInsertRows(_ROOT, start, start + size - 1)
+            self._count += size
+            self._window.count = self._count
+            self.endInsertRows()
+            k += 1
+
+    def _relayout(self) -> None:
+        """Re-read a large (or newly large) result. The row count changes at the end of the
+        table, then a layout change moves every persistent index (selection, current row)
+        to the row its comment has now, or drops it if the comment left the result."""
+        persistent = self.persistentIndexList()
+        pinned = [self.comment_id_at(index.row()) for index in persistent]
+        old = self._count
+        ids = self._store.comments.ids(self._filter, self._full_limit + 1)
+        full = len(ids) <= self._full_limit
+        new = len(ids) if full else self._store.comments.count(self._filter)
+        if new > old:
+            self.beginInsertRows(_ROOT, old, new - 1)
+            self._count = new
+            self.endInsertRows()
+        self.layoutAboutToBeChanged.emit()
+        if full:
+            self._ids, self._window = ids, None
+        else:
+            self._ids = None
+            self._window = IdWindow(self._store.comments, self._filter, new, self._page_size)
+        self._rows = None
+        moved = [-1 if cid is None else self.row_of(cid) for cid in pinned]
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(row, index.column()) if 0 <= row < new else QModelIndex()
+                for row, index in zip(moved, persistent, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
+        if new < old:
+            self.beginRemoveRows(_ROOT, new, old - 1)
+            self._count = new
+            self.endRemoveRows()
+        self._count = new
+
     def _evict(self, ids: Iterable[int]) -> None:
         for comment_id in ids:
             self._cache.pop(comment_id, None)
             self._gone.discard(comment_id)
 
     def _emit_rows_changed(self, ids: Iterable[int]) -> None:
+        """Repaint the rows of changed comments. In a large result only rows whose ids are
+        held can be on screen; the others are read fresh when shown (a scoring pass reports
+        thousands of ids: one position query each would freeze the window)."""
         last_column = len(Column) - 1
+        held = None if self._window is None else self._window.known()
         for comment_id in ids:
-            row = self.row_of(comment_id)
+            row = self.row_of(comment_id) if held is None else held.get(comment_id, -1)
             if row >= 0:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
 
@@ -224,23 +357,29 @@ class InboxModel(QAbstractTableModel):
         """Turn the current id list into `new_ids` with removes, a reorder and inserts."""
         wanted = set(new_ids)
         self._remove_missing(wanted)
-        present = set(self._ids)
+        present = set(self._full())
         survivors = [cid for cid in new_ids if cid in present]
-        if survivors != self._ids:
+        if survivors != self._full():
             self._reorder(survivors)
         self._insert_new(new_ids, present)
 
+    def _full(self) -> list[int]:
+        assert self._ids is not None
+        return self._ids
+
     def _remove_missing(self, wanted: set[int]) -> None:
-        row = len(self._ids) - 1
+        ids = self._full()
+        row = len(ids) - 1
         while row >= 0:
-            if self._ids[row] in wanted:
+            if ids[row] in wanted:
                 row -= 1
                 continue
             first = row
-            while first > 0 and self._ids[first - 1] not in wanted:
+            while first > 0 and ids[first - 1] not in wanted:
                 first -= 1
             self.beginRemoveRows(_ROOT, first, row)
-            del self._ids[first : row + 1]
+            del ids[first : row + 1]
+            self._count = len(ids)
             self._rows = None
             self.endRemoveRows()
             row = first - 1
@@ -248,7 +387,8 @@ class InboxModel(QAbstractTableModel):
     def _reorder(self, ordered: list[int]) -> None:
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        moved_ids = [self._ids[index.row()] for index in persistent]
+        ids = self._full()
+        moved_ids = [ids[index.row()] for index in persistent]
         self._ids = ordered
         self._rows = None
         self.changePersistentIndexList(
@@ -261,10 +401,11 @@ class InboxModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _insert_new(self, new_ids: list[int], present: set[int]) -> None:
+        ids = self._full()
         position = 0
         k = 0
         while k < len(new_ids):
-            if position < len(self._ids) and self._ids[position] == new_ids[k]:
+            if position < len(ids) and ids[position] == new_ids[k]:
                 position += 1
                 k += 1
                 continue
@@ -273,7 +414,8 @@ class InboxModel(QAbstractTableModel):
                 k += 1
             run = new_ids[start:k]
             self.beginInsertRows(_ROOT, position, position + len(run) - 1)
-            self._ids[position:position] = run
+            ids[position:position] = run
+            self._count = len(ids)
             self._rows = None
             self.endInsertRows()
             position += len(run)

@@ -1,0 +1,317 @@
+"""How the inbox feels at scale, measured in the real main window, offscreen (not run by pytest).
+
+    PYTHONPATH=. python tests/bench/inbox.py --rows 1000000 [--store PATH] [--rounds 5]
+
+Builds (once, cached by row count) a store of realistic comments, then measures: cold start to
+first rows painted (a fresh process: interpreter, imports, store, window), p50/p95 latency of
+filter changes, text searches (rare and very common words), sort changes and scroll jumps,
+each from the call to the inbox repainted (the main window's own reactions included), and
+peak RSS. The floor in the same run: a bare QTableView over a trivial million-row model, and
+the raw SQL the inbox needs for each step (COUNT + one page of ids + the page's rows).
+The last line printed is one JSON object.
+"""
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from moderator_app.domain import LocalState, Platform, ToxicityLevel
+from moderator_app.store import CommentFilter, Store
+from moderator_app.store.filters import SortOrder
+from tests.bench.corpus import END_TS, RARE_WORD
+
+ROOT = Path(__file__).resolve().parents[2]
+SEARCHES = (RARE_WORD, "возврат", "доставк", "thanks", "не", "the")
+
+
+def default_store(rows: int) -> Path:
+    return Path(tempfile.gettempdir()) / "moderator-bench" / f"inbox-{rows}.db"
+
+
+def ensure_store(path: Path, rows: int) -> float:
+    """Build the store in a child process (so its memory never counts here); 0 if cached."""
+    if path.exists():
+        return 0.0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    code = "import sys; from pathlib import Path; from tests.bench.corpus import build_store; "
+    code += "build_store(Path(sys.argv[1]), int(sys.argv[2]))"
+    subprocess.run([sys.executable, "-c", code, str(path), str(rows)], check=True, cwd=ROOT)
+    return time.perf_counter() - started
+
+
+def filters(store: Store) -> list[tuple[str, CommentFilter]]:
+    author = store.db.execute("SELECT author_name FROM comments WHERE id = 4242").fetchone()[0]
+    return [
+        ("all", CommentFilter()),
+        ("flagged", CommentFilter(min_level=ToxicityLevel.REVIEW)),
+        (
+            "toxic_unread",
+            CommentFilter(min_level=ToxicityLevel.TOXIC, local_states=(LocalState.NEW,)),
+        ),
+        ("unread", CommentFilter(local_states=(LocalState.NEW,))),
+        ("account", CommentFilter(account_id=3)),
+        ("account_flagged", CommentFilter(account_id=2, min_level=ToxicityLevel.REVIEW)),
+        ("platform", CommentFilter(platform=Platform.VK)),
+        ("language", CommentFilter(language="ru")),
+        ("last_24h", CommentFilter(since_ts=END_TS - 86_400)),
+        ("author", CommentFilter(author_name=author)),
+        ("score_range", CommentFilter(score_min=0.4, score_max=0.6)),
+    ]
+
+
+def pct(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def summary(samples: list[float]) -> dict[str, float]:
+    ms = [s * 1000 for s in samples]
+    return {
+        "p50_ms": round(statistics.median(ms), 1),
+        "p95_ms": round(pct(ms, 0.95), 1),
+        "max_ms": round(max(ms), 1),
+        "n": len(ms),
+    }
+
+
+def timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def cold_start_child(store_path: Path, t0: float) -> None:
+    """Runs in a fresh interpreter: start to first rows painted, printed as seconds."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from moderator_app.ui.engine_bridge import EngineBridge
+    from moderator_app.ui.main_window import MainWindow
+    from tests.ui.helpers import FakeEngine
+
+    app = QApplication([])
+    store = Store.open(store_path)
+    window = MainWindow(store, EngineBridge(FakeEngine()))
+    painted: list[float] = []
+
+    class Watch(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(time.time())
+            return False
+
+    watch = Watch()
+    window.inbox.viewport().installEventFilter(watch)
+    window.resize(1400, 860)
+    window.show()
+    # a paint that fetched rows (the model's cache fills while the viewport paints)
+    while not (painted and window.model.cached_count()):
+        app.processEvents()
+    done = time.time()
+    print(json.dumps({"first_rows_s": done - t0, "rows": window.model.rowCount()}))
+
+
+def floor_view_ms(rows: int) -> dict[str, Any]:
+    """A bare QTableView over a trivial model: the cost of Qt itself."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    class Trivial(QAbstractTableModel):
+        def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else rows
+
+        def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else 6
+
+        def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{index.row()}:{index.column()}"
+            return None
+
+        def reset(self) -> None:
+            self.beginResetModel()
+            self.endResetModel()
+
+    model = Trivial()
+    view = QTableView()
+    started = time.perf_counter()
+    view.setModel(model)
+    view.resize(810, 700)
+    view.show()
+    QApplication.processEvents()
+    view.viewport().repaint()
+    first = time.perf_counter() - started
+    rng = random.Random(3)
+    bar = view.verticalScrollBar()
+
+    def reset() -> None:
+        model.reset()
+        view.viewport().repaint()
+        QApplication.processEvents()
+
+    def jump() -> None:
+        bar.setValue(rng.randrange(bar.maximum() or 1))
+        view.viewport().repaint()
+        QApplication.processEvents()
+
+    resets = [timed(reset) for _ in range(20)]
+    jumps = [timed(jump) for _ in range(20)]
+    view.close()
+    return {
+        "first_paint_ms": round(first * 1000, 1),
+        "reset": summary(resets),
+        "jump": summary(jumps),
+    }
+
+
+def floor_sql(store: Store, f: CommentFilter, page: int = 100) -> float:
+    """The raw SQL one filter change needs: count, a page of ids, that page's rows."""
+    started = time.perf_counter()
+    store.comments.count(f)
+    store.comments.by_ids(store.comments.ids(f, page, 0))
+    return time.perf_counter() - started
+
+
+def measure(store_path: Path, rounds: int) -> dict[str, Any]:
+    from PySide6.QtWidgets import QApplication
+
+    from moderator_app.ui.engine_bridge import EngineBridge
+    from moderator_app.ui.main_window import MainWindow
+    from tests.ui.helpers import FakeEngine
+
+    app = QApplication.instance() or QApplication([])
+    store = Store.open(store_path)
+    window = MainWindow(store, EngineBridge(FakeEngine()))
+    window.resize(1400, 860)
+    window.show()
+    app.processEvents()
+    viewport = window.inbox.viewport()
+
+    def apply(f: CommentFilter) -> Callable[[], None]:
+        def run() -> None:
+            window._apply_filter(f)  # what a filter change in the UI calls
+            viewport.repaint()  # paints now (and clears the pending update)
+            app.processEvents()
+
+        return run
+
+    named = filters(store)
+    results: dict[str, list[float]] = {"filter": [], "search": [], "sort": [], "scroll": []}
+    per: dict[str, list[float]] = {}
+    floor: dict[str, list[float]] = {"filter": [], "search": [], "sort": []}
+    rng = random.Random(5)
+    for _ in range(rounds):
+        for name, f in named:
+            t = timed(apply(f))
+            results["filter"].append(t)
+            per.setdefault(f"filter:{name}", []).append(t)
+            floor["filter"].append(floor_sql(store, f))
+        for term in SEARCHES:
+            f = CommentFilter(search=term)
+            t = timed(apply(f))
+            results["search"].append(t)
+            per.setdefault(f"search:{term}", []).append(t)
+            floor["search"].append(floor_sql(store, f))
+        for sort in (SortOrder.OLDEST, SortOrder.RISK, SortOrder.NEWEST):
+            f = CommentFilter(sort=sort)
+            t = timed(apply(f))
+            results["sort"].append(t)
+            per.setdefault(f"sort:{sort.value}", []).append(t)
+            floor["sort"].append(floor_sql(store, f))
+        window._apply_filter(CommentFilter())
+        app.processEvents()
+        bar = window.inbox.verticalScrollBar()
+        for _ in range(10):
+            target = rng.randrange(max(bar.maximum(), 1))
+
+            def jump(bar: Any = bar, target: int = target) -> None:
+                bar.setValue(target)
+                viewport.repaint()
+                app.processEvents()
+
+            results["scroll"].append(timed(jump))
+    view_floor = floor_view_ms(window.model.rowCount())
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out: dict[str, Any] = {name: summary(samples) for name, samples in results.items()}
+    out["floor_sql"] = {name: summary(samples) for name, samples in floor.items()}
+    out["floor_view"] = view_floor
+    out["per_query_p95_ms"] = {k: summary(v)["p95_ms"] for k, v in per.items()}
+    out["peak_rss_mb"] = round(rss_mb, 1)
+    out["rows"] = window.model.rowCount()
+    store.close()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--store", type=Path)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--cold-child", type=float, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    path = args.store or default_store(args.rows)
+    if args.cold_child is not None:
+        cold_start_child(path, args.cold_child)
+        return
+    build_s = ensure_store(path, args.rows)
+    colds = []
+    for _ in range(3):
+        t0 = time.time()
+        done = subprocess.run(
+            [sys.executable, __file__, "--store", str(path), "--cold-child", str(t0)],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        colds.append(json.loads(done.stdout.strip().splitlines()[-1])["first_rows_s"])
+    result = measure(path, args.rounds)
+    p95 = {k: result[k]["p95_ms"] for k in ("filter", "search", "sort", "scroll")}
+    floor_p95 = {
+        "filter": result["floor_sql"]["filter"]["p95_ms"] + result["floor_view"]["reset"]["p95_ms"],
+        "search": result["floor_sql"]["search"]["p95_ms"] + result["floor_view"]["reset"]["p95_ms"],
+        "sort": result["floor_sql"]["sort"]["p95_ms"] + result["floor_view"]["reset"]["p95_ms"],
+        "scroll": result["floor_view"]["jump"]["p95_ms"],
+    }
+    targets = {"first_rows_s": 1.0, "p95_ms": 50.0, "peak_rss_mb": 300.0}
+    final = {
+        "bench": "inbox",
+        "rows": result["rows"],
+        "store_build_s": round(build_s, 1),
+        "first_rows_painted_s": round(min(colds), 3),
+        "first_rows_painted_s_runs": [round(c, 3) for c in colds],
+        **{f"{k}_p95_ms": v for k, v in p95.items()},
+        **{f"{k}_p50_ms": result[k]["p50_ms"] for k in ("filter", "search", "sort", "scroll")},
+        "peak_rss_mb": result["peak_rss_mb"],
+        "floor_p95_ms": floor_p95,
+        "ratio_to_floor_p95": {
+            k: round(p95[k] / floor_p95[k], 2) if floor_p95[k] else None for k in p95
+        },
+        "floor_view": result["floor_view"],
+        "per_query_p95_ms": result["per_query_p95_ms"],
+        "targets": targets,
+        "meets": {
+            "first_rows": max(colds) <= 1.0,
+            "p95": all(v <= 50.0 for v in p95.values()),
+            "rss": result["peak_rss_mb"] <= 300.0,
+        },
+    }
+    print(json.dumps(final, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,253 @@
+"""Ingest throughput and GUI responsiveness while the engine ingests (not run by pytest).
+
+    PYTHONPATH=. python tests/bench/ingest.py --comments 200000
+
+"From connector payload to stored, searchable rows": sandbox-API JSON pages (bytes, as HTTP
+would deliver them) → json.loads → the sandbox connector's parser → `sync_account` →
+`store.comments.ingest` (FTS kept by triggers), in fresh stores. Measured in one run:
+- comments/s without scoring, and with the engine's scoring (`score_pending`, default scorer);
+- the raw sqlite-utils `insert_all` rate of the same rows into a bare table;
+- the GUI's worst event-loop stall: a 5 ms QTimer in the GUI thread of the real main window
+  while the real Engine (its own thread) ingests and scores the same comments.
+The last line printed is one JSON object.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import httpx
+
+from moderator_app.connectors.base import Credentials, FetchResult
+from moderator_app.connectors.sandbox_payload import parse_event_page
+from moderator_app.domain import Account, Capability, Platform
+from moderator_app.secrets import SecretStore, use_memory_backend
+from moderator_app.store import Store
+from moderator_app.store.rows import remote_to_row
+from moderator_app.sync.account_sync import sync_account
+from moderator_app.sync.connectors_pool import ConnectorPool
+from moderator_app.sync.scoring import score_pending
+from moderator_app.toxicity.base import Scorer
+from tests.bench.corpus import event_pages
+
+ACCOUNTS = 4
+
+
+class PagedConnector:
+    """Serves pre-rendered JSON pages; the cursor is the next page's index."""
+
+    platform = Platform.SANDBOX
+    capabilities: frozenset[Capability] = frozenset()
+
+    def __init__(self, pages: list[bytes]) -> None:
+        self._pages = pages
+
+    async def fetch_new(self, cursor: str | None) -> FetchResult:
+        index = int(cursor or 0)
+        if index >= len(self._pages):
+            return FetchResult(comments=(), cursor=str(index), more=False)
+        page = parse_event_page(json.loads(self._pages[index]), "bench: events")
+        more = index + 1 < len(self._pages)
+        return FetchResult(comments=page.comments, cursor=str(index + 1), more=more)
+
+
+def fresh_store(tmp: Path, name: str) -> tuple[Store, list[Account]]:
+    store = Store.open(tmp / name)
+    accounts = [
+        store.accounts.add(Account(Platform.SANDBOX, f"bench {a}", poll_interval_s=0.05))
+        for a in range(1, ACCOUNTS + 1)
+    ]
+    return store, accounts
+
+
+def secrets_for(accounts: list[Account]) -> SecretStore:
+    use_memory_backend()
+    secrets = SecretStore()
+    for account in accounts:
+        secrets.save(account, Credentials(token="bench"))
+    return secrets
+
+
+def factory(pages: dict[int, list[bytes]]) -> Any:
+    def make(account: Account, _c: Credentials, _client: httpx.AsyncClient, _cb: Any) -> Any:
+        assert account.id is not None
+        return PagedConnector(pages[account.id])
+
+    return make
+
+
+async def ingest_all(store: Store, accounts: list[Account], pages: dict[int, list[bytes]]) -> int:
+    async with httpx.AsyncClient() as client:
+        pool = ConnectorPool(secrets_for(accounts), client, factory(pages))
+        added = 0
+        for account in accounts:
+            while True:
+                outcome = await sync_account(account, store, pool, 0)
+                added += len(outcome.added_ids)
+                if not outcome.added_ids:
+                    break
+        return added
+
+
+def make_scorer(name: str) -> Scorer:
+    """The app's default scorer, or the lexicon alone (no trained model)."""
+    if name == "lexicon":
+        from moderator_app.toxicity.lexicon import LexiconScorer
+
+        return LexiconScorer()
+    from moderator_app.toxicity.default import default_scorer
+
+    return default_scorer()
+
+
+def run_ingest(
+    tmp: Path, pages: dict[int, list[bytes]], *, score: bool, scorer_name: str = "default"
+) -> dict[str, Any]:
+    store, accounts = fresh_store(tmp, f"ingest-{score}.db")
+    scorer = make_scorer(scorer_name) if score else None
+    started = time.perf_counter()
+    added = asyncio.run(ingest_all(store, accounts, pages))
+    ingest_s = time.perf_counter() - started
+    scored = 0
+    if scorer is not None:
+        scored = len(asyncio.run(score_pending(store, scorer, max_batches=10**6)))
+    total_s = time.perf_counter() - started
+    searchable = store.db.execute(
+        "SELECT COUNT(*) FROM comments_fts WHERE comments_fts MATCH ?", ['"c1"']
+    ).fetchone()[0]
+    store.close()
+    return {
+        "added": added,
+        "scored": scored,
+        "ingest_s": ingest_s,
+        "total_s": total_s,
+        "fts_rows_ok": searchable >= 0,
+    }
+
+
+def raw_insert_rate(tmp: Path, pages: dict[int, list[bytes]]) -> float:
+    """sqlite-utils insert_all of the same rows (already parsed) into a bare table."""
+    from sqlite_utils import Database
+
+    rows: list[dict[str, Any]] = []
+    for account_id, account_pages in pages.items():
+        for page in account_pages:
+            parsed = parse_event_page(json.loads(page), "raw")
+            rows.extend(remote_to_row(account_id, c) for c in parsed.comments)
+    db = Database(tmp / "raw.db")
+    started = time.perf_counter()
+    db.table("comments").insert_all(rows, batch_size=1000)
+    elapsed = time.perf_counter() - started
+    db.close()
+    return len(rows) / elapsed
+
+
+def gui_stall(
+    tmp: Path, pages: dict[int, list[bytes]], expected: int, scorer_name: str
+) -> dict[str, Any]:
+    """The real window and Engine; a 5 ms timer measures the GUI thread's longest gap."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from moderator_app.sync.engine import Engine
+    from moderator_app.ui.engine_bridge import EngineBridge
+    from moderator_app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    store, accounts = fresh_store(tmp, "gui.db")
+    engine = Engine(
+        store.path or tmp / "gui.db",
+        secrets=secrets_for(accounts),
+        scorer=make_scorer(scorer_name),
+        connector_factory=factory(pages),
+    )
+    bridge = EngineBridge(engine)
+    engine._on_event = bridge.handle_event
+    window = MainWindow(store, bridge)
+    window.resize(1400, 860)
+    window.show()
+    app.processEvents()
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+    started = time.perf_counter()
+    bridge.start()
+    done_at = None
+    while time.perf_counter() - started < 600:
+        app.processEvents()
+        time.sleep(0.001)
+        if int(time.perf_counter() * 10) % 5 == 0:
+            unscored = store.db.execute(
+                "SELECT COUNT(*) FROM comments WHERE tox_level IS NULL"
+            ).fetchone()[0]
+            stored = store.db.execute("SELECT COUNT(*) FROM comments").fetchone()[0]
+            if stored >= expected and unscored == 0:
+                done_at = time.perf_counter()
+                break
+    timer.stop()
+    engine.stop()
+    rows = window.model.rowCount()
+    window.close()
+    store.close()
+    gaps_ms = sorted(g * 1000 for g in gaps)
+    return {
+        "max_stall_ms": round(max(gaps_ms) - 5, 1) if gaps_ms else None,
+        "p99_gap_ms": round(gaps_ms[int(len(gaps_ms) * 0.99)], 1) if gaps_ms else None,
+        "ticks": len(gaps_ms),
+        "engine_s": round((done_at or time.perf_counter()) - started, 1),
+        "finished": done_at is not None,
+        "rows_shown": rows,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--comments", type=int, default=200_000)
+    parser.add_argument("--skip-gui", action="store_true")
+    parser.add_argument("--scorer", choices=("default", "lexicon"), default="default")
+    args = parser.parse_args()
+    pages = event_pages(args.comments, accounts=ACCOUNTS)
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        plain = run_ingest(tmp, pages, score=False)
+        scored = run_ingest(tmp, pages, score=True, scorer_name=args.scorer)
+        raw = raw_insert_rate(tmp, pages)
+        gui = None if args.skip_gui else gui_stall(tmp, pages, args.comments, args.scorer)
+    result = {
+        "bench": "ingest",
+        "comments": args.comments,
+        "scorer": args.scorer,
+        "ingest_per_s": round(plain["added"] / plain["ingest_s"]),
+        "ingest_scored_per_s": round(scored["added"] / scored["total_s"]),
+        "scoring_only_per_s": round(scored["scored"] / (scored["total_s"] - scored["ingest_s"])),
+        "raw_sqlite_utils_insert_per_s": round(raw),
+        "ratio_ingest_to_raw": round(plain["added"] / plain["ingest_s"] / raw, 2),
+        "gui": gui,
+        "targets": {"ingest_per_s": 30_000, "ingest_scored_per_s": 4_000, "max_stall_ms": 50},
+    }
+    result["meets"] = {
+        "ingest": result["ingest_per_s"] >= 30_000,
+        "scored": result["ingest_scored_per_s"] >= 4_000,
+        "stall": gui is not None and gui["max_stall_ms"] is not None and gui["max_stall_ms"] <= 50,
+    }
+    print(json.dumps(result, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
