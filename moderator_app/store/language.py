@@ -4,17 +4,17 @@ Counting letters by script is enough for RU/EN and runs at ingest speed; transli
 Russian in Latin letters reads as "en" here (the toxicity normaliser handles it separately).
 """
 
+import re
+
 MIN_LETTERS = 3
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+_LATIN = re.compile(r"[a-zA-Z]")
 
 
 def detect_language(text: str) -> str:
     """ "ru" when most letters are Cyrillic, "en" when most are Latin, "" when unclear."""
-    cyrillic = latin = 0
-    for ch in text:
-        if "а" <= ch <= "я" or "А" <= ch <= "Я" or ch in "ёЁ":
-            cyrillic += 1
-        elif "a" <= ch <= "z" or "A" <= ch <= "Z":
-            latin += 1
+    cyrillic = len(_CYRILLIC.findall(text))
+    latin = len(_LATIN.findall(text))
     if cyrillic + latin < MIN_LETTERS:
         return ""
     return "ru" if cyrillic >= latin else "en"

@@ -274,13 +274,13 @@ class Engine:
             )
 
     async def _score(self, store: Store) -> list[int]:
-        scored = await score_pending(store, self._scorer)
-        if scored:
-            by_account: dict[int, list[int]] = {}
-            for comment in store.comments.by_ids(scored):
-                by_account.setdefault(comment.account_id, []).append(comment.id)
-            for account_id, ids in by_account.items():
-                self._emit(CommentsChanged(account_id, (), tuple(ids)))
+        scored = await score_pending(
+            store,
+            self._scorer,
+            on_batch=lambda account_id, ids: self._emit(
+                CommentsChanged(account_id, (), tuple(ids))
+            ),
+        )
         for done in await recalibrate_due(store, self._scorer):
             self._emit(done.event)
             self._emit(CommentsChanged(done.account_id, (), tuple(done.rescored_ids)))

@@ -4,7 +4,7 @@ second opinions already on record for the text."""
 
 import asyncio
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from moderator_app.domain import ToxicityResult
 from moderator_app.store import Store
@@ -23,8 +23,20 @@ log = logging.getLogger(__name__)
 BATCH = 256
 
 
-async def score_pending(store: Store, scorer: Scorer, *, max_batches: int = 1000) -> list[int]:
-    """Score unscored comments; the CPU work runs off the loop so polling keeps ticking."""
+BatchDone = Callable[[int, list[int]], None]
+
+
+async def score_pending(
+    store: Store,
+    scorer: Scorer,
+    *,
+    max_batches: int = 1000,
+    on_batch: BatchDone | None = None,
+) -> list[int]:
+    """Score unscored comments; the CPU work runs off the loop so polling keeps ticking.
+
+    `on_batch(account_id, ids)` is told after each stored batch, so views refresh a batch at a
+    time instead of receiving one huge change at the end."""
     remember_base_thresholds(store, scorer)
     scored: list[int] = []
     for _ in range(max_batches):
@@ -41,6 +53,13 @@ async def score_pending(store: Store, scorer: Scorer, *, max_batches: int = 1000
         results = merge_opinions(store, ids, results)
         store.comments.set_toxicity(list(zip(ids, results, strict=True)))
         scored.extend(ids)
+        if on_batch is not None:
+            by_account: dict[int, list[int]] = {}
+            for cid, account_id in zip(ids, accounts, strict=True):
+                by_account.setdefault(account_id, []).append(cid)
+            for account_id, account_ids in by_account.items():
+                on_batch(account_id, account_ids)
+        await asyncio.sleep(0)  # let the loop (and the outbox) breathe between batches
     return scored
 
 
