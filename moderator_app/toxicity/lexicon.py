@@ -40,7 +40,10 @@ class LexiconScorer:
 
     def score(self, text: str) -> ToxicityResult:
         """One text's verdict: hits merged into spans in original coordinates, and their score."""
-        tokens = tokenize(text)
+        return self.score_tokens(tokenize(text))
+
+    def score_tokens(self, tokens: Sequence[Token]) -> ToxicityResult:
+        """`score` for a text already tokenized, so a scorer built on top tokenizes once."""
         hits = self._hits(tokens)
         if not hits:
             return ToxicityResult(score=0.0, level=level_for(0.0), scorer=self.name)

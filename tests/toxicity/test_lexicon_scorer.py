@@ -17,7 +17,7 @@ def flagged(result: ToxicityResult, text: str) -> list[str]:
 def test_it_is_a_scorer():
     scorer: Scorer = LexiconScorer()
     assert scorer.name == "lexicon"
-    assert isinstance(default_scorer(), LexiconScorer)
+    assert default_scorer().name == "model+lexicon"  # the trained model, with the lexicon
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,1 @@
+"""Rebuilding the bundled toxicity model from labeled data (needs the `train` extra)."""
