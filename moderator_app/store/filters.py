@@ -1,7 +1,7 @@
 """What the inbox asks for, turned into SQL with bound parameters (never string-spliced)."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from moderator_app.domain import LocalState, Platform, ToxicityLevel
@@ -154,10 +154,28 @@ def sort_keys(f: CommentFilter) -> tuple[list[str], bool]:
     return ([by_id] if text else ["c.created_ts", by_id]), True
 
 
-def order_by(f: CommentFilter) -> str:
+def order_by(f: CommentFilter, *, sort_hits: bool = False) -> str:
+    """With `sort_hits` the keys are spelled as expressions (unary +) that no index yields in
+    order, so SQLite picks the index that finds the rows and sorts them: right for a result
+    known to be small (46 toxic unread comments are found in 0.3 ms through their index, but
+    walking the time index until all are met takes 70 ms)."""
     keys, descending = sort_keys(f)
     direction = "DESC" if descending else "ASC"
-    return ", ".join(f"{k} {direction}" for k in keys)
+    mark = "+" if sort_hits else ""
+    return ", ".join(f"{mark}{k} {direction}" for k in keys)
+
+
+def totals_clause(f: CommentFilter) -> tuple[str, list[object]] | None:
+    """The WHERE over `comment_totals` that counts `f`'s result, when `f` narrows only by
+    account and authorship (the unfiltered inbox, an account's scope); else None."""
+    if replace(f, account_id=None, include_own=False, sort=SortOrder.NEWEST) != CommentFilter():
+        return None
+    clauses = [] if f.include_own else ["by_us = 0"]
+    params: list[object] = []
+    if f.account_id is not None:
+        clauses.append("account_id = ?")
+        params.append(f.account_id)
+    return (" AND ".join(clauses) or "1"), params
 
 
 def before_clause(f: CommentFilter) -> str:

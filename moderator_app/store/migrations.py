@@ -245,6 +245,55 @@ def _scale(db: Database) -> None:
         db.execute("ANALYZE")
 
 
+@migrations(name="0007_totals")
+def _totals(db: Database) -> None:
+    # How many comments each account has, ours and theirs, kept by triggers: the unfiltered
+    # inbox's row count and the sidebar's totals without counting a million index entries
+    # (~40 ms) on every filter change. Rows only ever change account or author side through
+    # an UPDATE, so the three triggers see every change.
+    # The search index was rewritten on every UPDATE of a comment (a score, a local state, a
+    # re-fetch): now only when its text or author name really changes.
+    db.executescript(
+        """
+        CREATE TABLE comment_totals (
+            account_id INTEGER NOT NULL,
+            by_us INTEGER NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (account_id, by_us)
+        ) WITHOUT ROWID;
+        INSERT INTO comment_totals (account_id, by_us, n)
+            SELECT account_id, by_us, COUNT(*) FROM comments GROUP BY account_id, by_us;
+        DROP TRIGGER comments_au;
+        CREATE TRIGGER comments_au AFTER UPDATE OF text, author_name ON comments
+        WHEN OLD.text IS NOT NEW.text OR OLD.author_name IS NOT NEW.author_name BEGIN
+            INSERT INTO comments_fts (comments_fts, rowid, text, author_name)
+                VALUES ('delete', OLD.rowid, OLD.text, OLD.author_name);
+            INSERT INTO comments_fts (rowid, text, author_name)
+                VALUES (NEW.rowid, NEW.text, NEW.author_name);
+        END;
+        CREATE TRIGGER comment_totals_insert AFTER INSERT ON comments BEGIN
+            INSERT OR IGNORE INTO comment_totals (account_id, by_us, n)
+                VALUES (NEW.account_id, NEW.by_us, 0);
+            UPDATE comment_totals SET n = n + 1
+                WHERE account_id = NEW.account_id AND by_us = NEW.by_us;
+        END;
+        CREATE TRIGGER comment_totals_delete AFTER DELETE ON comments BEGIN
+            UPDATE comment_totals SET n = n - 1
+                WHERE account_id = OLD.account_id AND by_us = OLD.by_us;
+        END;
+        CREATE TRIGGER comment_totals_move AFTER UPDATE OF account_id, by_us ON comments
+        WHEN OLD.account_id != NEW.account_id OR OLD.by_us != NEW.by_us BEGIN
+            UPDATE comment_totals SET n = n - 1
+                WHERE account_id = OLD.account_id AND by_us = OLD.by_us;
+            INSERT OR IGNORE INTO comment_totals (account_id, by_us, n)
+                VALUES (NEW.account_id, NEW.by_us, 0);
+            UPDATE comment_totals SET n = n + 1
+                WHERE account_id = NEW.account_id AND by_us = NEW.by_us;
+        END;
+        """
+    )
+
+
 def known_version() -> int:
     return len(migrations._migrations)
 

@@ -5,7 +5,7 @@ been done about it.
 Reads from the GUI thread's store; all changes go out as signals (see `moderation`).
 """
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
@@ -63,10 +63,22 @@ class DetailPane(QStackedWidget):
     commentChosen = Signal(int)  # a comment of the thread or the author panel: jump to it
     authorRequested = Signal(str)  # "only this author"
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, context_delay_ms: int = 0
+    ) -> None:
+        """With `context_delay_ms`, the thread and the author (a few hundred rows read) load
+        that long after the comment is shown, once: moving through the inbox with the keys
+        or changing the filter never waits for them."""
         super().__init__(parent)
         self.setObjectName("detailPane")
         self._store = store
+        self._context_timer: QTimer | None = None
+        if context_delay_ms > 0:
+            self._context_timer = QTimer(self)
+            self._context_timer.setSingleShot(True)
+            self._context_timer.setInterval(context_delay_ms)
+            self._context_timer.timeout.connect(self.load_context)
+        self._context_pending = False
         self._comment: Comment | None = None
         self._permalink: QUrl | None = None
         self._search = ""
@@ -113,12 +125,45 @@ class DetailPane(QStackedWidget):
 
     def show_comment(self, comment_id: int | None) -> None:
         comment = None if comment_id is None else self._store.comments.get(comment_id)
+        same = comment is not None and self._comment is not None and self._comment.id == comment.id
         self._comment = comment
         if comment is None:
+            self.cancel_context()
             self.setCurrentIndex(0)
             return
         self._fill(comment)
         self.setCurrentIndex(1)
+        self._context_pending = True
+        if self._context_timer is None:
+            self.load_context()
+            return
+        if not same:  # another comment's thread must not linger; the same one's may
+            self.thread_section.setVisible(False)
+            self.author_section.setVisible(False)
+        self._context_timer.start()
+
+    def load_context(self) -> None:
+        """Fill the thread and author sections now if they are still to come."""
+        if self._context_timer is not None:
+            self._context_timer.stop()
+        if not self._context_pending:
+            return
+        self._context_pending = False
+        comment = self._comment
+        if comment is None:
+            return
+        shown = self.thread_view.show_thread(comment, self._store.comments.thread(comment))
+        self.thread_section.setVisible(shown > 0)
+        self.author_section.setVisible(self.author_panel.show_author(comment))
+
+    def cancel_context(self) -> None:
+        """Forget the thread and author still to come (the window closes)."""
+        self._context_pending = False
+        if self._context_timer is not None:
+            self._context_timer.stop()
+
+    def context_pending(self) -> bool:
+        return self._context_pending
 
     def refresh(self, comment_id: int | None = None) -> None:
         """Re-read the shown comment (all of it, or only if it is `comment_id`)."""
@@ -221,9 +266,6 @@ class DetailPane(QStackedWidget):
         self.text_view.show_text(remote.text, spans, level, self._search)
         self.verdict.setText(self._verdict_text(comment))
 
-        shown = self.thread_view.show_thread(comment, self._store.comments.thread(comment))
-        self.thread_section.setVisible(shown > 0)
-        self.author_section.setVisible(self.author_panel.show_author(comment))
         rows = self.history.show_history(
             self._store.outbox.for_comment(comment.id),
             self._store.escalations.for_comment(comment.id),

@@ -40,6 +40,11 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 # batch (a raid, a first sync) re-lays the rows out in two queries instead.
 MAX_PLACED = 50
 _ROOT = QModelIndex()
+# Looked up per cell and role while painting (~1,000 calls a screen): built once.
+_COLUMNS = tuple(Column)
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
 
 
 class InboxModel(QAbstractTableModel):
@@ -80,6 +85,17 @@ class InboxModel(QAbstractTableModel):
             Qt.ItemDataRole.TextAlignmentRole: self._alignment,
         }
         self._reload_accounts()
+        # The last row's comment: a painted row asks ~50 times (6 cells, each several roles).
+        # Forgotten on every change that can move rows or change comments.
+        self._hot: tuple[int, Comment] | None = None
+        for signal in (
+            self.modelAboutToBeReset,
+            self.rowsInserted,
+            self.rowsRemoved,
+            self.layoutChanged,
+            self.dataChanged,
+        ):
+            signal.connect(self._forget_hot)
 
     # --- Qt model API ----------------------------------------------------------------------
 
@@ -92,11 +108,7 @@ class InboxModel(QAbstractTableModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _ROW_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -110,15 +122,24 @@ class InboxModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._count:
+        if not index.isValid():
             return None
-        comment = self.comment_at(index.row())
-        if comment is None:
-            return None
+        row = index.row()
+        hot = self._hot
+        if hot is not None and hot[0] == row:
+            comment = hot[1]
+        else:
+            if not 0 <= row < self._count:
+                return None
+            found = self.comment_at(row)
+            if found is None:
+                return None
+            comment = found
+            self._hot = (row, comment)
         if role >= Role.COMMENT:
             return self._custom(comment, role)
         handler = self._handlers.get(role)
-        return None if handler is None else handler(comment, Column(index.column()))
+        return None if handler is None else handler(comment, _COLUMNS[index.column()])
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -216,6 +237,7 @@ class InboxModel(QAbstractTableModel):
         on screen. Rows stay in place; only the visible page is fetched again."""
         self._cache.clear()
         self._gone.clear()
+        self._hot = None
         self._reload_accounts()
         if self._count:
             last_column = len(Column) - 1
@@ -240,13 +262,23 @@ class InboxModel(QAbstractTableModel):
         if stamp == self._loaded:
             return
         self._loaded = stamp
-        ids = self._store.comments.ids(self._filter, self._full_limit + 1)
-        if len(ids) <= self._full_limit:
-            self._ids, self._window, self._count = ids, None, len(ids)
-            return
+        ids, count = self._read()
+        self._ids, self._count = ids, count
+        self._window = None
+        if ids is None:
+            self._window = IdWindow(self._store.comments, self._filter, count, self._page_size)
+
+    def _read(self) -> tuple[list[int] | None, int]:
+        """The result's size, and all its ids when it is small. Counting first is cheap (an
+        index range, or the totals table) and lets a small result be found through its own
+        index, where reading ids in inbox order could walk the whole time index."""
         count = self._store.comments.count(self._filter)
-        self._ids, self._count = None, count
-        self._window = IdWindow(self._store.comments, self._filter, count, self._page_size)
+        if count > self._full_limit:
+            return None, count
+        ids = self._store.comments.ids(self._filter, small=True)
+        if len(ids) > self._full_limit:  # grew between the two reads
+            return None, len(ids)
+        return ids, len(ids)
 
     def _ids_in_range(self, first: int, last: int) -> list[int]:
         if self._ids is not None:
@@ -271,10 +303,12 @@ class InboxModel(QAbstractTableModel):
         else a re-layout that keeps selected comments selected."""
         self._loaded = ()
         if self._ids is not None:
-            ids = self._store.comments.ids(self._filter, self._full_limit + 1)
-            if len(ids) <= self._full_limit:
+            ids, count = self._read()
+            if ids is not None:
                 self._apply_ids(ids)
                 return
+            self._relayout((ids, count))
+            return
         self._relayout()
 
     def _insert_added(self, added: Sequence[int]) -> None:
@@ -301,22 +335,20 @@ class InboxModel(QAbstractTableModel):
             self.endInsertRows()
             k += 1
 
-    def _relayout(self) -> None:
+    def _relayout(self, result: tuple[list[int] | None, int] | None = None) -> None:
         """Re-read a large (or newly large) result. The row count changes at the end of the
         table, then a layout change moves every persistent index (selection, current row)
         to the row its comment has now, or drops it if the comment left the result."""
         persistent = self.persistentIndexList()
         pinned = [self.comment_id_at(index.row()) for index in persistent]
         old = self._count
-        ids = self._store.comments.ids(self._filter, self._full_limit + 1)
-        full = len(ids) <= self._full_limit
-        new = len(ids) if full else self._store.comments.count(self._filter)
+        ids, new = self._read() if result is None else result
         if new > old:
             self.beginInsertRows(_ROOT, old, new - 1)
             self._count = new
             self.endInsertRows()
         self.layoutAboutToBeChanged.emit()
-        if full:
+        if ids is not None:
             self._ids, self._window = ids, None
         else:
             self._ids = None
@@ -337,7 +369,11 @@ class InboxModel(QAbstractTableModel):
             self.endRemoveRows()
         self._count = new
 
+    def _forget_hot(self, *_: object) -> None:
+        self._hot = None
+
     def _evict(self, ids: Iterable[int]) -> None:
+        self._hot = None
         for comment_id in ids:
             self._cache.pop(comment_id, None)
             self._gone.discard(comment_id)

@@ -41,6 +41,8 @@ from moderator_app.ui.sidebar import Sidebar
 from moderator_app.ui.status_bar import SyncStatusBar
 
 COUNTS_REFRESH_MS = 300
+# The detail pane's thread and author load this long after the selection settles.
+CONTEXT_DELAY_MS = 120
 NEXT_SCAN_ROWS = 2000  # how far "next unreviewed" looks before wrapping to the top
 TIME_REFRESH_MS = 60_000
 
@@ -65,7 +67,7 @@ class MainWindow(QMainWindow):
         )
         self.filter_bar.set_accounts(self._accounts())
         self.action_bar = ActionBar(capabilities_of=capabilities_for, platform_of=self._platform_of)
-        self.detail = DetailPane(store)
+        self.detail = DetailPane(store, context_delay_ms=CONTEXT_DELAY_MS)
         self.composer = Composer()
         self.status = SyncStatusBar(store)
         self.escalate_dialog: EscalateDialog | None = None
@@ -657,6 +659,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._time_timer.stop()
         self._counts_timer.stop()
+        self.detail.cancel_context()
         super().closeEvent(event)
 
 

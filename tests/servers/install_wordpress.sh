@@ -9,9 +9,11 @@ have_all() {
   command -v php >/dev/null &&
     { command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ]; } &&
     command -v mariadb >/dev/null &&
-    [ -f /usr/share/wordpress/wp-settings.php ] &&
-    php -m | grep -qx mysqli &&
-    php -m | grep -qx mbstring
+    [ -f /usr/share/wordpress/wp-settings.php ] || return 1
+  # Read the module list whole: `php -m | grep -q` races with pipefail (SIGPIPE).
+  local modules
+  modules="$(php -m)"
+  grep -qx mysqli <<<"$modules" && grep -qx mbstring <<<"$modules"
 }
 
 if have_all; then

@@ -99,6 +99,8 @@ def test_thread_shows_post_parents_siblings_and_replies_and_jumps(
     ids = _thread(store, account)
     window.refresh_from_store()
     assert window.inbox.select_comment(ids[1])
+    assert window.detail.context_pending()  # the thread loads once the selection settles
+    qtbot.waitUntil(lambda: not window.detail.context_pending())
     cards = window.detail.thread_view.cards()
     texts = [card.body.text() for card in cards]
     assert texts == ["the question", "first answer", "reply to the first", "second answer"]
@@ -118,6 +120,7 @@ def test_jump_outside_the_filter_narrows_to_the_author(
     window.refresh_from_store()
     window.filters.update(min_level=ToxicityLevel.TOXIC)
     assert window.current_comment_id() == ids[1]
+    window.detail.load_context()
     parent = window.detail.thread_view.cards()[0]
     assert isinstance(parent, ContextCard)
     assert parent.comment_id == ids[0]
@@ -127,6 +130,24 @@ def test_jump_outside_the_filter_narrows_to_the_author(
     assert spec.author_name == "anna"
     assert spec.min_level is None
     assert window.filter_bar.author_chip.isVisibleTo(window)
+
+
+def test_context_waits_until_the_selection_settles(
+    store: Store, account: Account, window: MainWindow
+) -> None:
+    ids = _thread(store, account)
+    window.refresh_from_store()
+    assert window.inbox.select_comment(ids[1])
+    assert window.inbox.select_comment(ids[2])  # a quick second move: the first never loads
+    assert window.current_comment_id() == ids[2]
+    assert not window.detail.thread_section.isVisibleTo(window)
+    window.detail.load_context()
+    texts = [card.body.text() for card in window.detail.thread_view.cards()]
+    assert texts[1] == "second answer"
+    assert window.detail.thread_section.isVisibleTo(window)
+    window.detail.refresh()  # the same comment again (a score arrived): no blinking
+    assert window.detail.context_pending()
+    assert window.detail.thread_section.isVisibleTo(window)
 
 
 # --- author panel ----------------------------------------------------------------------------
@@ -148,6 +169,7 @@ def test_author_panel_counts_across_accounts_and_jumps(
     window.filter_bar.account.activated.emit(1)
     assert window.model.current_filter.account_id == account.id
     assert window.inbox.select_comment(mine[2])
+    window.detail.load_context()
     panel = window.detail.author_panel
     assert window.detail.author_section.isVisibleTo(window)
     values = {key: tile.value.text() for key, tile in panel.tiles.items()}
@@ -159,6 +181,7 @@ def test_author_panel_counts_across_accounts_and_jumps(
     qtbot.mouseClick(rows[1], Qt.MouseButton.LeftButton)  # shown here: plain selection
     assert window.current_comment_id() == mine[1]
     assert window.model.current_filter.account_id == account.id
+    window.detail.load_context()
     qtbot.mouseClick(window.detail.author_panel.rows()[0], Qt.MouseButton.LeftButton)
     assert window.current_comment_id() == theirs[0]  # the other account: author view
     assert window.model.current_filter.author_name == "troll"
