@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self._time_timer = self._timer(TIME_REFRESH_MS, self.model.refresh_times, single=False)
         self._time_timer.start()
         self._apply_filter(self.filters.current())
+        self._update_account_column()
         self.inbox.setFocus()
 
     # --- layout and wiring -------------------------------------------------------------------
@@ -655,6 +656,14 @@ class MainWindow(QMainWindow):
 
     def _refresh_counts(self) -> None:
         self.sidebar.refresh_counts()
+        self._update_account_column()
+
+    def _update_account_column(self) -> None:
+        """With a single account the Account column says the same thing on every row: hide it
+        and give the comment the room."""
+        single = len(self.store.accounts.list()) <= 1
+        if self.inbox.isColumnHidden(Column.ACCOUNT) != single:
+            self.inbox.setColumnHidden(Column.ACCOUNT, single)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._time_timer.stop()

@@ -241,3 +241,15 @@ def test_bridge_forwards_to_the_engine(bridge: EngineBridge, engine: FakeEngine)
     bridge.stop()
     bridge.stop()
     assert (engine.started, engine.stopped, engine.sync_requests, engine.wakes) == (1, 1, [3], 1)
+
+
+def test_account_column_shows_only_with_several_accounts(
+    qtbot, window, store, account, comment_ids
+) -> None:
+    from moderator_app.domain import Account, Platform
+    from moderator_app.ui.roles import Column
+
+    assert window.inbox.isColumnHidden(Column.ACCOUNT)
+    store.accounts.add(Account(Platform.TELEGRAM, "Второй"))
+    window._refresh_counts()
+    assert not window.inbox.isColumnHidden(Column.ACCOUNT)
