@@ -17,12 +17,10 @@ from PySide6.QtWidgets import QApplication
 
 from moderator_app import APP_ID, APP_NAME, __version__
 from moderator_app.store import Store, StoreError
-from moderator_app.ui.engine_bridge import EngineBridge, EngineFactory, EngineLike
-from moderator_app.ui.event_relay import EventRelay
+from moderator_app.ui.engine_bridge import EngineBridge, EngineFactory
 from moderator_app.ui.i18n import install_translation, remove_translation
 from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.screenshot import ScreenshotTaker
-from moderator_app.ui.store_watcher import StoreWatcher
 from moderator_app.ui.style import apply_style
 
 DEFAULT_SIZE = (1400, 860)
@@ -94,38 +92,17 @@ def quit_on_sigint(app: QApplication) -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-def build_bridge(
-    engine: EngineLike | EngineFactory, events: EventRelay | None
-) -> tuple[EngineBridge, bool]:
-    """The bridge, and whether the engine's events reach it (else the window polls)."""
-    if isinstance(engine, EngineLike):
-        bridge = EngineBridge(engine)
-        wired = events is not None
-    else:
-        bridge = EngineBridge.with_factory(engine)
-        wired = True
-    if events is not None:
-        events.subscribe(bridge.handle_event)
-    return bridge, wired
-
-
 def run_app(
     db_path: Path,
     *,
-    engine: EngineLike | EngineFactory,
+    engine: EngineFactory,
     screenshot: Path | None = None,
     screenshot_timeout_s: float = 60.0,
     lang: str | None = None,
-    events: EventRelay | None = None,
 ) -> int:
     """Show the inbox for the database at `db_path` until the window closes; returns an exit
-    code.
-
-    `engine` is either a factory `on_event -> engine` (called here with the bridge's handler:
-    events arrive as signals), or a built engine. A built engine's events reach the window if
-    it was given `on_event=events` (an `EventRelay` passed here too); otherwise the window
-    notices the engine's commits through SQLite's data_version and polls `engine.statuses()`.
-    """
+    code. `engine` is a factory `on_event -> engine`, called with the bridge's handler, so
+    every engine event arrives in the window as a Qt signal."""
     problem = choose_platform(headless_ok=screenshot is not None)
     if problem is not None:
         print(f"moderator-app: {problem}", file=sys.stderr)
@@ -139,30 +116,22 @@ def run_app(
         print(f"moderator: {exc}", file=sys.stderr)
         remove_translation(app, translators)
         return 2
-    bridge, wired = build_bridge(engine, events)
+    bridge = EngineBridge.with_factory(engine)
     window = MainWindow(store, bridge)
     window.resize(*DEFAULT_SIZE)
     app.aboutToQuit.connect(bridge.stop)
-    watcher = StoreWatcher(store, parent=window)
-    watcher.changed.connect(window.refresh_from_store)
     taker = None
     if screenshot is not None:
         taker = ScreenshotTaker(window, screenshot, screenshot_timeout_s)
     try:
         bridge.start()
-        if not wired:  # the engine was not given our on_event: watch the database instead
-            watcher.start()
-            bridge.start_status_polling()
         window.show()
         if taker is not None:
             taker.start()
         with quit_on_sigint(app):
             code = app.exec()
     finally:
-        watcher.stop()
         bridge.stop()
-        if events is not None:
-            events.unsubscribe()
         window.close()
         window.deleteLater()
         store.close()

@@ -10,10 +10,9 @@ from collections.abc import Awaitable, Callable
 from typing import Protocol, TypeVar, runtime_checkable
 
 import httpx
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from moderator_app.domain import (
-    AccountStatus,
     AccountStatusChanged,
     ActionChanged,
     Attention,
@@ -34,13 +33,6 @@ class EngineLike(Protocol):
     def sync_now(self, account_id: int | None = None) -> None: ...
 
     def wake_outbox(self) -> None: ...
-
-
-@runtime_checkable
-class ReportsStatuses(Protocol):
-    """Optional: an engine that can be asked for its accounts' latest sync status."""
-
-    def statuses(self) -> dict[int, AccountStatus]: ...
 
 
 T = TypeVar("T")
@@ -70,9 +62,6 @@ class EngineBridge(QObject):
         super().__init__(parent)
         self._engine = engine
         self._running = False
-        self._known: dict[int, AccountStatus] = {}
-        self._status_timer = QTimer(self)
-        self._status_timer.timeout.connect(self.poll_statuses)
 
     @classmethod
     def with_factory(cls, factory: EngineFactory, parent: QObject | None = None) -> "EngineBridge":
@@ -108,22 +97,7 @@ class EngineBridge(QObject):
             self._engine.start()
             self._running = True
 
-    def poll_statuses(self) -> None:
-        """For an engine not wired to `handle_event`: report status changes it knows of."""
-        engine: object = self._engine
-        if not isinstance(engine, ReportsStatuses):
-            return
-        for account_id, status in engine.statuses().items():
-            if self._known.get(account_id) != status:
-                self._known[account_id] = status
-                self.accountStatusChanged.emit(status)
-
-    def start_status_polling(self, interval_ms: int = 1000) -> None:
-        self._status_timer.start(interval_ms)
-        self.poll_statuses()
-
     def stop(self, timeout: float = 5.0) -> None:
-        self._status_timer.stop()
         if self._engine is not None and self._running:
             self._running = False
             self._engine.stop(timeout)

@@ -50,8 +50,7 @@ class ScreenshotTaker(QObject):
 
     def _check(self) -> None:
         model = self._window.model
-        self._window.refresh_from_store()  # whether or not the engine reports its changes
-        self._window.bridge.poll_statuses()
+        self._window.refresh_from_store()
         rows = [model.comment_at(r) for r in range(min(model.rowCount(), LOOK_AT_ROWS))]
         comments = [c for c in rows if c is not None]
         scored = [c for c in comments if c.toxicity is not None]

@@ -11,8 +11,6 @@ from moderator_app.domain import Account
 from moderator_app.store import Store
 from moderator_app.ui.app import run_app
 from moderator_app.ui.engine_bridge import OnEvent
-from moderator_app.ui.event_relay import EventRelay
-from moderator_app.ui.store_watcher import StoreWatcher
 from tests.ui.helpers import FakeEngine, ingest, remote, verdict
 
 
@@ -43,7 +41,9 @@ def scored(store: Store, account: Account) -> Path:
 def test_screenshot_of_a_flagged_comment(qapp: QApplication, scored: Path, tmp_path: Path) -> None:
     engine = FakeEngine()
     shot = tmp_path / "out" / "shot.png"
-    code = run_app(scored, engine=engine, screenshot=shot, screenshot_timeout_s=10)
+    code = run_app(
+        scored, engine=lambda _on_event: engine, screenshot=shot, screenshot_timeout_s=10
+    )
     assert code == 0
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (1400, 860)
@@ -63,37 +63,16 @@ def test_factory_gets_the_bridge_handler(qapp: QApplication, scored: Path, tmp_p
     assert (made[0].started, made[0].stopped) == (1, 1)
 
 
-def test_relay_wired_engine(qapp: QApplication, scored: Path, tmp_path: Path) -> None:
-    relay = EventRelay()
-    engine = FakeEngine(relay)
-    code = run_app(
-        scored, engine=engine, events=relay, screenshot=tmp_path / "s.png", screenshot_timeout_s=10
-    )
-    assert code == 0
-
-
 def test_nothing_arrives_within_the_timeout(
     qapp: QApplication, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert store.path is not None
     code = run_app(
-        store.path, engine=FakeEngine(), screenshot=tmp_path / "s.png", screenshot_timeout_s=0.3
+        store.path,
+        engine=lambda _on_event: FakeEngine(),
+        screenshot=tmp_path / "s.png",
+        screenshot_timeout_s=0.3,
     )
     assert code == 1
     assert "no scored comments" in capsys.readouterr().err
     assert not (tmp_path / "s.png").exists()
-
-
-def test_watcher_notices_other_connections(store: Store, account: Account) -> None:
-    assert account.id is not None
-    assert store.path is not None
-    watcher = StoreWatcher(store)
-    seen: list[bool] = []
-    watcher.changed.connect(lambda: seen.append(True))
-    assert not watcher.check()
-    ingest(store, account.id, [remote(1)])  # our own write does not count
-    assert not watcher.check()
-    with Store.open(store.path) as engine_side:
-        ingest(engine_side, account.id, [remote(2)])
-    assert watcher.check()
-    assert seen == [True]
