@@ -343,6 +343,7 @@ def cmd_accounts_list(args: argparse.Namespace) -> int:
 
 
 def cmd_accounts_remove(args: argparse.Namespace) -> int:
+    from moderator_app.accounts import remove_account
     from moderator_app.secrets import SecretStore, SecretsUnavailable
 
     with _open_store(args) as store:
@@ -350,10 +351,9 @@ def cmd_accounts_remove(args: argparse.Namespace) -> int:
         if account is None or account.id is None:
             raise CliError(f"no account {args.account!r}")
         try:
-            SecretStore().delete(account)
+            remove_account(store, SecretStore(), account)
         except SecretsUnavailable as exc:
             log.warning("the account's token could not be removed from the keyring: %s", exc)
-        store.accounts.remove(account.id)
     print(f"Removed account {account.name!r}")
     return 0
 

@@ -123,3 +123,10 @@ def test_actions_a_platform_cannot_do_are_refused(connected: Cli) -> None:
     assert refused.returncode == 1
     assert "does not allow delete" in refused.stderr
     assert "hide" in refused.stderr
+
+
+def test_remove_forgets_the_account_and_its_comments(connected: Cli) -> None:
+    out = connected.run("accounts", "remove", "Sandbox").stdout
+    assert "Removed account 'Sandbox'" in out
+    assert connected.run("accounts", "list", "--json").stdout.strip() == "[]"
+    assert connected.comments() == []
