@@ -93,9 +93,5 @@ def make_connector(
     on_credentials: CredentialsChanged | None = None,
 ) -> Connector:
     """The connector for `account`. `on_credentials` receives refreshed tokens to keep."""
-    cls = _load(account.platform, 1)
-    if account.platform is Platform.SANDBOX:
-        connector: Connector = cls(account.url, credentials, client)
-    else:
-        connector = cls(account, credentials, client, on_credentials)
+    connector: Connector = _load(account.platform, 1)(account, credentials, client, on_credentials)
     return connector

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import httpx
 
-from moderator_app.connectors.base import Credentials, FetchResult
+from moderator_app.connectors.base import Credentials, CredentialsChanged, FetchResult
 from moderator_app.connectors.errors import NotSupported, RateLimited
 from moderator_app.connectors.http import (
     MalformedPayload,
@@ -23,7 +23,7 @@ from moderator_app.connectors.http import (
 )
 from moderator_app.connectors.payload import require_str
 from moderator_app.connectors.sandbox_payload import parse_comment, parse_event_page
-from moderator_app.domain import Capability, Platform, RemoteComment
+from moderator_app.domain import Account, Capability, Platform, RemoteComment
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +37,14 @@ class SandboxConnector:
     platform = Platform.SANDBOX
     capabilities = frozenset({Capability.REPLY, Capability.HIDE, Capability.UNHIDE})
 
-    def __init__(self, base_url: str, credentials: Credentials, client: httpx.AsyncClient) -> None:
-        self._base_url = base_url.rstrip("/")
+    def __init__(
+        self,
+        account: Account,
+        credentials: Credentials,
+        client: httpx.AsyncClient,
+        on_credentials: CredentialsChanged | None = None,
+    ) -> None:
+        self._base_url = account.url.rstrip("/")
         self._credentials = credentials
         self._client = client
 

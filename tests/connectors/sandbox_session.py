@@ -7,10 +7,15 @@ from typing import TypeVar
 from moderator_app.connectors.base import Credentials
 from moderator_app.connectors.http import make_client
 from moderator_app.connectors.sandbox import SandboxConnector
+from moderator_app.domain import Account, Platform
 
 T = TypeVar("T")
 
 Scenario = Callable[[SandboxConnector], Awaitable[T]]
+
+
+def sandbox_account(url: str) -> Account:
+    return Account(Platform.SANDBOX, "sandbox", url)
 
 
 class Connect:
@@ -26,6 +31,8 @@ class Connect:
         async def main() -> T:
             async with make_client(timeout=timeout) as client:
                 credentials = Credentials(token=self.token if token is None else token)
-                return await scenario(SandboxConnector(self.url, credentials, client))
+                return await scenario(
+                    SandboxConnector(sandbox_account(self.url), credentials, client)
+                )
 
         return asyncio.run(main())

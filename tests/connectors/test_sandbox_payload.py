@@ -15,6 +15,7 @@ from moderator_app.connectors.http import MalformedPayload
 from moderator_app.connectors.sandbox import SandboxConnector
 from moderator_app.connectors.sandbox_payload import parse_comment, parse_event_page
 from moderator_app.domain import PlatformState
+from tests.connectors.sandbox_session import sandbox_account
 
 TOKEN = "tok-abcdefghijklmnop"
 COMMENT: dict[str, Any] = {
@@ -120,7 +121,9 @@ def test_one_bad_event_spoils_the_page_and_the_cursor_stays() -> None:
     async def fetch() -> FetchResult:
         transport = httpx.MockTransport(handler)
         async with httpx.AsyncClient(transport=transport) as client:
-            connector = SandboxConnector("http://sandbox.test", Credentials(TOKEN), client)
+            connector = SandboxConnector(
+                sandbox_account("http://sandbox.test"), Credentials(TOKEN), client
+            )
             return await connector.fetch_new("7")
 
     with pytest.raises(MalformedPayload, match=r"events\[1\]\.comment: field 'author'"):
@@ -136,7 +139,9 @@ def test_error_messages_never_echo_the_token() -> None:
     async def hide() -> None:
         transport = httpx.MockTransport(handler)
         async with httpx.AsyncClient(transport=transport) as client:
-            connector = SandboxConnector("http://sandbox.test", Credentials(TOKEN), client)
+            connector = SandboxConnector(
+                sandbox_account("http://sandbox.test"), Credentials(TOKEN), client
+            )
             await connector.hide(parse_comment(COMMENT, "x"), "key")
 
     with pytest.raises(PermanentError) as caught:
