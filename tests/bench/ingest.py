@@ -220,9 +220,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--comments", type=int, default=200_000)
     parser.add_argument("--skip-gui", action="store_true")
+    parser.add_argument("--only", choices=("gui",), help="measure only the GUI stall")
     parser.add_argument("--scorer", choices=("default", "lexicon"), default="default")
     args = parser.parse_args()
     pages = event_pages(args.comments, accounts=ACCOUNTS)
+    if args.only == "gui":
+        with tempfile.TemporaryDirectory() as name:
+            gui = gui_stall(Path(name), pages, args.comments, args.scorer)
+        print(json.dumps({"bench": "ingest", "comments": args.comments, "gui": gui}))
+        return
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         plain = run_ingest(tmp, pages, score=False)
