@@ -1,7 +1,9 @@
-"""One polling round for one account: fetch pages after the cursor and store each page with
-its cursor in one transaction."""
+"""One polling round for one account: fetch pages after the cursor and store them with the
+cursor after the last in one transaction, a few thousand comments (or a second) at a time."""
 
 import logging
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -12,7 +14,7 @@ from moderator_app.connectors.errors import (
     RateLimited,
     UserActionRequired,
 )
-from moderator_app.domain import Account, AccountStatus, Attention, SyncState
+from moderator_app.domain import Account, AccountStatus, Attention, RemoteComment, SyncState
 from moderator_app.secrets import SecretsUnavailable
 from moderator_app.store import Store
 from moderator_app.sync.backoff import backoff_delay
@@ -21,6 +23,11 @@ from moderator_app.sync.connectors_pool import ConnectorPool
 log = logging.getLogger(__name__)
 
 MAX_PAGES_PER_ROUND = 20
+# Pages are written together (one commit) up to this many comments or this long after the
+# first of them arrived, so a raid is stored in big cheap transactions while a slow platform
+# still shows its comments within about a second.
+FLUSH_COMMENTS = 2000
+FLUSH_AFTER_S = 1.0
 AUTH_RETRY_S = 300.0
 PERMANENT_RETRY_S = 900.0
 
@@ -46,19 +53,37 @@ async def sync_account(
     pages were stored before a failure stay stored, with their cursor.
     """
     assert account.id is not None
+    account_id = account.id
     added: list[int] = []
     changed: list[int] = []
-    try:
-        connector = pool.get(account)
-        for _ in range(MAX_PAGES_PER_ROUND):
-            cursor = store.comments.cursor(account.id)
-            result = await connector.fetch_new(cursor)
-            stored = store.comments.ingest(account.id, result.comments, result.cursor)
+    fetched: list[Sequence[RemoteComment]] = []
+    fetched_since = 0.0
+    cursor: str | None = None
+
+    def store_fetched() -> None:
+        if fetched:
+            stored = store.comments.ingest_pages(account_id, fetched, cursor)
             added.extend(stored.added_ids)
             changed.extend(stored.changed_ids)
+            fetched.clear()
+
+    try:
+        connector = pool.get(account)
+        cursor = store.comments.cursor(account_id)
+        for _ in range(MAX_PAGES_PER_ROUND):
+            result = await connector.fetch_new(cursor)
+            if not fetched:
+                fetched_since = time.monotonic()
+            fetched.append(result.comments)
+            cursor = result.cursor
+            waiting = sum(len(page) for page in fetched)
+            if waiting >= FLUSH_COMMENTS or time.monotonic() - fetched_since >= FLUSH_AFTER_S:
+                store_fetched()
             if not result.more:
                 break
+        store_fetched()
     except (ConnectorError, SecretsUnavailable) as exc:
+        store_fetched()  # pages fetched before the failure are kept, with their cursor
         if isinstance(exc, (AuthExpired, SecretsUnavailable)):
             pool.forget(account.id)
         state, delay = _classify(exc, account, failures)
