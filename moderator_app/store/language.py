@@ -4,17 +4,22 @@ Counting letters by script is enough for RU/EN and runs at ingest speed; transli
 Russian in Latin letters reads as "en" here (the toxicity normaliser handles it separately).
 """
 
-import re
-
 MIN_LETTERS = 3
-_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
-_LATIN = re.compile(r"[a-zA-Z]")
+_CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+_LATIN = "abcdefghijklmnopqrstuvwxyz"
+# One C-level pass: every Cyrillic letter becomes "c", every Latin one "l" (so a Latin "c"
+# counts as Latin), the rest stays as it is; then two counts. ~3x faster than a regex per script.
+_SCRIPTS = str.maketrans(
+    {ch: "c" for ch in _CYRILLIC + _CYRILLIC.upper()}
+    | {ch: "l" for ch in _LATIN + _LATIN.upper()}
+)
 
 
 def detect_language(text: str) -> str:
     """ "ru" when most letters are Cyrillic, "en" when most are Latin, "" when unclear."""
-    cyrillic = len(_CYRILLIC.findall(text))
-    latin = len(_LATIN.findall(text))
+    marked = text.translate(_SCRIPTS)
+    cyrillic = marked.count("c")
+    latin = marked.count("l")
     if cyrillic + latin < MIN_LETTERS:
         return ""
     return "ru" if cyrillic >= latin else "en"

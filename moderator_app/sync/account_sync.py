@@ -1,6 +1,7 @@
 """One polling round for one account: fetch pages after the cursor and store them with the
 cursor after the last in one transaction, a few thousand comments (or a second) at a time."""
 
+import asyncio
 import logging
 import time
 from collections.abc import Sequence
@@ -17,8 +18,10 @@ from moderator_app.connectors.errors import (
 from moderator_app.domain import Account, AccountStatus, Attention, RemoteComment, SyncState
 from moderator_app.secrets import SecretsUnavailable
 from moderator_app.store import Store
+from moderator_app.store.ingest import IngestResult
 from moderator_app.sync.backoff import backoff_delay
 from moderator_app.sync.connectors_pool import ConnectorPool
+from moderator_app.sync.page_writer import InlineWriter, PageWriter
 
 log = logging.getLogger(__name__)
 
@@ -45,27 +48,43 @@ class SyncOutcome:
 
 
 async def sync_account(
-    account: Account, store: Store, pool: ConnectorPool, failures: int
+    account: Account,
+    store: Store,
+    pool: ConnectorPool,
+    failures: int,
+    writer: PageWriter | None = None,
 ) -> SyncOutcome:
     """Poll `account` until the platform has nothing more, or a page fails.
 
     `failures` is how many rounds in a row failed before; it drives the backoff. Whatever
-    pages were stored before a failure stay stored, with their cursor.
+    pages were stored before a failure stay stored, with their cursor. With a threaded
+    `writer`, the next pages are fetched while the last ones are written (one write in
+    flight at a time, so memory stays bounded and writes keep their order).
     """
     assert account.id is not None
     account_id = account.id
+    write = writer or InlineWriter(store)
     added: list[int] = []
     changed: list[int] = []
     fetched: list[Sequence[RemoteComment]] = []
     fetched_since = 0.0
     cursor: str | None = None
+    writing: asyncio.Task[IngestResult] | None = None
 
-    def store_fetched() -> None:
-        if fetched:
-            stored = store.comments.ingest_pages(account_id, fetched, cursor)
+    async def settle() -> None:
+        nonlocal writing
+        if writing is not None:
+            stored, writing = await writing, None
             added.extend(stored.added_ids)
             changed.extend(stored.changed_ids)
+
+    async def store_fetched() -> None:
+        nonlocal writing
+        await settle()
+        if fetched:
+            pages = list(fetched)
             fetched.clear()
+            writing = asyncio.ensure_future(write.ingest_pages(account_id, pages, cursor))
 
     try:
         connector = pool.get(account)
@@ -78,12 +97,15 @@ async def sync_account(
             cursor = result.cursor
             waiting = sum(len(page) for page in fetched)
             if waiting >= FLUSH_COMMENTS or time.monotonic() - fetched_since >= FLUSH_AFTER_S:
-                store_fetched()
+                await store_fetched()
             if not result.more:
                 break
-        store_fetched()
+        await store_fetched()
+        await settle()
     except (ConnectorError, SecretsUnavailable) as exc:
-        store_fetched()  # pages fetched before the failure are kept, with their cursor
+        # Pages fetched before the failure are kept, with their cursor.
+        await store_fetched()
+        await settle()
         if isinstance(exc, (AuthExpired, SecretsUnavailable)):
             pool.forget(account.id)
         state, delay = _classify(exc, account, failures)

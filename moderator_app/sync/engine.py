@@ -34,6 +34,7 @@ from moderator_app.sync.calibrate import recalibrate_due
 from moderator_app.sync.cloud_review import CloudReviewer
 from moderator_app.sync.connectors_pool import ConnectorFactory, ConnectorPool
 from moderator_app.sync.outbox_worker import OutboxWorker
+from moderator_app.sync.page_writer import PageWriter, ThreadedWriter
 from moderator_app.sync.scoring import score_pending
 from moderator_app.toxicity.base import Scorer
 
@@ -190,6 +191,7 @@ class Engine:
         self._outbox_wake = asyncio.Event()
         self._cloud_wake = asyncio.Event()
         store = Store.open(self._db_path)
+        writer = ThreadedWriter(self._db_path)
         try:
             async with self._client_factory() as client:
                 self._client = client
@@ -198,18 +200,19 @@ class Engine:
                 ready.set()
                 store.outbox.recover_interrupted()
                 await asyncio.gather(
-                    self._poll_loop(store, pool),
+                    self._poll_loop(store, pool, writer),
                     self._outbox_loop(store, pool),
                     self._cloud_loop(store, client),
                 )
         finally:
+            writer.close()
             store.close()
 
-    async def _poll_loop(self, store: Store, pool: ConnectorPool) -> None:
+    async def _poll_loop(self, store: Store, pool: ConnectorPool, writer: PageWriter) -> None:
         assert self._poll_wake is not None
         schedules: dict[int, _Schedule] = {}
         while not self._stopping.is_set():
-            await self._poll_due(store, pool, schedules)
+            await self._poll_due(store, pool, writer, schedules)
             await self._score(store)
             now = time.monotonic()
             wait = min([IDLE_WAKE_S, *(s.due_at - now for s in schedules.values())])
@@ -240,7 +243,11 @@ class Engine:
         wake.clear()
 
     async def _poll_due(
-        self, store: Store, pool: ConnectorPool, schedules: dict[int, _Schedule]
+        self,
+        store: Store,
+        pool: ConnectorPool,
+        writer: PageWriter,
+        schedules: dict[int, _Schedule],
     ) -> None:
         """Poll every account whose time has come (or that was asked for), concurrently."""
         with self._lock:
@@ -256,15 +263,20 @@ class Engine:
             or a.id in requested
             or schedules.setdefault(a.id or 0, _Schedule()).due_at <= time.monotonic()
         ]
-        await asyncio.gather(*(self._poll_one(a, store, pool, schedules) for a in due))
+        await asyncio.gather(*(self._poll_one(a, store, pool, writer, schedules) for a in due))
 
     async def _poll_one(
-        self, account: Account, store: Store, pool: ConnectorPool, schedules: dict[int, _Schedule]
+        self,
+        account: Account,
+        store: Store,
+        pool: ConnectorPool,
+        writer: PageWriter,
+        schedules: dict[int, _Schedule],
     ) -> None:
         assert account.id is not None
         schedule = schedules.setdefault(account.id, _Schedule())
         self._set_status(AccountStatus(account.id, SyncState.SYNCING))
-        outcome = await sync_account(account, store, pool, schedule.failures)
+        outcome = await sync_account(account, store, pool, schedule.failures, writer)
         schedule.failures = 0 if outcome.ok else schedule.failures + 1
         schedule.due_at = time.monotonic() + outcome.delay_s
         self._set_status(outcome.status)

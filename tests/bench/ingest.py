@@ -33,6 +33,7 @@ from moderator_app.store import Store
 from moderator_app.store.rows import remote_to_row
 from moderator_app.sync.account_sync import sync_account
 from moderator_app.sync.connectors_pool import ConnectorPool
+from moderator_app.sync.page_writer import ThreadedWriter
 from moderator_app.sync.scoring import score_pending
 from moderator_app.toxicity.base import Scorer
 from tests.bench.corpus import event_pages
@@ -84,16 +85,22 @@ def factory(pages: dict[int, list[bytes]]) -> Any:
 
 
 async def ingest_all(store: Store, accounts: list[Account], pages: dict[int, list[bytes]]) -> int:
+    """The engine's polling path: `sync_account` with the engine's threaded page writer."""
+    assert store.path is not None
     async with httpx.AsyncClient() as client:
         pool = ConnectorPool(secrets_for(accounts), client, factory(pages))
-        added = 0
-        for account in accounts:
-            while True:
-                outcome = await sync_account(account, store, pool, 0)
-                added += len(outcome.added_ids)
-                if not outcome.added_ids:
-                    break
-        return added
+        with ThreadedWriter(store.path) as writer:
+
+            async def drain(account: Account) -> int:
+                added = 0
+                while True:
+                    outcome = await sync_account(account, store, pool, 0, writer)
+                    added += len(outcome.added_ids)
+                    if not outcome.added_ids:
+                        return added
+
+            # Like the engine's poll loop: every due account at once.
+            return sum(await asyncio.gather(*(drain(a) for a in accounts)))
 
 
 def make_scorer(name: str) -> Scorer:
@@ -226,8 +233,8 @@ def main() -> None:
     pages = event_pages(args.comments, accounts=ACCOUNTS)
     if args.only == "gui":
         with tempfile.TemporaryDirectory() as name:
-            gui = gui_stall(Path(name), pages, args.comments, args.scorer)
-        print(json.dumps({"bench": "ingest", "comments": args.comments, "gui": gui}))
+            stall = gui_stall(Path(name), pages, args.comments, args.scorer)
+        print(json.dumps({"bench": "ingest", "comments": args.comments, "gui": stall}))
         return
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
