@@ -11,6 +11,14 @@ from moderator_app.domain import Account, Platform
 from moderator_app.secrets import SecretStore, SecretsUnavailable
 from moderator_app.store import Store
 
+# Platforms whose updates go to one reader only: a second account on the same bot would take
+# half of the first one's comments (Telegram answers the other reader with 409 Conflict).
+ONE_READER_PER_IDENTITY = frozenset({Platform.TELEGRAM})
+
+
+class AccountConflict(Exception):
+    """The account cannot be added beside one that exists; the message says what to do."""
+
 
 async def sign_in(
     platform: Platform, values: dict[str, str], client: httpx.AsyncClient
@@ -35,6 +43,7 @@ def save_account(
     that sign-in found); their ids go into the account's settings under "watch".
     """
     secrets.check_available()
+    _refuse_second_reader(store, platform, result)
     chosen = list(result.targets if targets is None else targets)
     settings = dict(result.settings)
     if chosen:
@@ -56,6 +65,19 @@ def save_account(
         store.accounts.remove(account.id)
         raise
     return account
+
+
+def _refuse_second_reader(store: Store, platform: Platform, result: SignInResult) -> None:
+    if platform not in ONE_READER_PER_IDENTITY or not result.url:
+        return
+    for existing in store.accounts.list():
+        if existing.platform is platform and existing.url == result.url:
+            raise AccountConflict(
+                f"{result.account_name} is already connected as the account "
+                f"\u201c{existing.name}\u201d, and only one reader at a time gets its updates. "
+                "Add the new groups to that account (remove it and connect again, choosing "
+                "all the groups), or create another bot for them."
+            )
 
 
 def remove_account(store: Store, secrets: SecretStore, account: Account) -> None:

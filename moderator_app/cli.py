@@ -225,7 +225,7 @@ def cmd_sandbox_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_accounts_add(args: argparse.Namespace) -> int:
-    from moderator_app.accounts import save_account, sign_in
+    from moderator_app.accounts import AccountConflict, save_account, sign_in
     from moderator_app.connectors.errors import ConnectorError
     from moderator_app.connectors.http import make_client
     from moderator_app.connectors.registry import setup_for
@@ -269,7 +269,7 @@ def cmd_accounts_add(args: argparse.Namespace) -> int:
                 targets=targets,
                 poll_interval_s=args.interval,
             )
-        except SecretsUnavailable as exc:
+        except (SecretsUnavailable, AccountConflict) as exc:
             raise CliError(str(exc)) from None
     print(f"Added {account.platform.label} account {account.name!r} (id {account.id})")
     for target in targets:

@@ -7,7 +7,8 @@ import keyring
 import pytest
 from keyring.backends.fail import Keyring as NoKeyring
 
-from moderator_app.accounts import remove_account, save_account, sign_in
+from moderator_app.accounts import AccountConflict, remove_account, save_account, sign_in
+from moderator_app.connectors.base import Credentials, SignInResult
 from moderator_app.connectors.http import make_client
 from moderator_app.domain import Platform
 from moderator_app.sandbox import SandboxServer
@@ -47,3 +48,26 @@ def test_no_keyring_saves_nothing(tmp_path: Path, sandbox: SandboxServer) -> Non
         save_account(store, SecretStore(), Platform.SANDBOX, result)
     with Store.open(tmp_path) as store:
         assert store.accounts.list() == []
+
+
+def test_a_second_account_on_the_same_telegram_bot_is_refused(tmp_path: Path) -> None:
+    """Telegram gives each update to one reader: two accounts on one bot would split them."""
+    result = SignInResult(
+        credentials=Credentials(token="123456789:AAE-not-a-real-token"),
+        account_name="@shop_mod_bot",
+        url="https://t.me/shop_mod_bot",
+        settings={"chat_ids": [-100123]},
+    )
+    secrets = SecretStore()
+    with Store.open(tmp_path) as store:
+        first = save_account(store, secrets, Platform.TELEGRAM, result, name="Shop")
+        with pytest.raises(AccountConflict, match=r"already connected as the account .Shop."):
+            save_account(store, secrets, Platform.TELEGRAM, result, name="Shop again")
+        assert [a.id for a in store.accounts.list()] == [first.id]
+        other = SignInResult(
+            credentials=Credentials(token="987654321:AAE-another"),
+            account_name="@news_mod_bot",
+            url="https://t.me/news_mod_bot",
+        )
+        save_account(store, secrets, Platform.TELEGRAM, other)
+        assert len(store.accounts.list()) == 2

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moderator_app.accounts import save_account, sign_in
+from moderator_app.accounts import AccountConflict, save_account, sign_in
 from moderator_app.connectors.base import SignInResult, WatchTarget
 from moderator_app.connectors.errors import ConnectorError
 from moderator_app.connectors.registry import setup_for, supported_platforms
@@ -35,7 +35,7 @@ from moderator_app.ui.sign_in_page import SignInForm
 def error_text(error: object) -> str:
     """Connector and keyring errors are written for people (and never carry tokens);
     anything else is a bug, named but not dumped."""
-    if isinstance(error, ConnectorError | SecretsUnavailable | RuntimeError):
+    if isinstance(error, ConnectorError | SecretsUnavailable | AccountConflict | RuntimeError):
         return str(error)
     return f"{type(error).__name__}"
 
@@ -219,7 +219,7 @@ class AddAccountDialog(QDialog):
                 name=self.name.text().strip() or None,
                 targets=self.chosen_targets(),
             )
-        except SecretsUnavailable as exc:
+        except (SecretsUnavailable, AccountConflict) as exc:
             self.message.setText(error_text(exc))
             return
         assert account.id is not None
