@@ -62,7 +62,7 @@ class CommentRepository:
         can neither skip comments (cursor ahead of data) nor duplicate them."""
         if not advance_cursor:
             with self._db.atomic():
-                return self._upsert(account_id, comments)
+                return self._write_pages(account_id, [comments])
         return self.ingest_pages(account_id, [comments], cursor)
 
     def ingest_pages(
@@ -70,28 +70,41 @@ class CommentRepository:
     ) -> IngestResult:
         """Several fetched pages, in order, and the cursor after the last, in ONE transaction:
         a commit writes every touched index page to the WAL, so committing a raid 100 comments
-        at a time costs about twice the time of committing it 2,000 at a time. Pages are
-        applied one by one so a later page's news about a comment wins over an earlier one."""
-        added: list[int] = []
-        changed: list[int] = []
+        at a time costs about twice the time of committing it 2,000 at a time."""
         with self._db.atomic():
-            for comments in pages:
-                result = self._upsert(account_id, comments)
-                added.extend(result.added_ids)
-                changed.extend(result.changed_ids)
+            result = self._write_pages(account_id, pages)
             self._db.execute(
                 "INSERT INTO sync_cursors (account_id, cursor, updated_ts) VALUES (?, ?, ?) "
                 "ON CONFLICT(account_id) DO UPDATE SET cursor = excluded.cursor, "
                 "updated_ts = excluded.updated_ts",
                 [account_id, cursor, now_ts()],
             )
-        return IngestResult(tuple(added), tuple(dict.fromkeys(changed)))
+        return result
 
-    def _upsert(self, account_id: int, comments: Sequence[RemoteComment]) -> IngestResult:
-        states = [c for c in comments if c.state_only]
-        changed_states = self._update_states(account_id, states) if states else []
-        written = write_comments(self._db, account_id, [c for c in comments if not c.state_only])
-        return IngestResult(written.added_ids, (*written.changed_ids, *changed_states))
+    def _write_pages(
+        self, account_id: int, pages: Sequence[Sequence[RemoteComment]]
+    ) -> IngestResult:
+        """Full comments of consecutive pages go in as one statement (see `store.ingest`);
+        a page's state-only news applies before its own full comments and after the earlier
+        pages', so the latest news about a comment wins."""
+        added: list[int] = []
+        changed: list[int] = []
+        staged: list[RemoteComment] = []
+
+        def merge() -> None:
+            written = write_comments(self._db, account_id, staged)
+            added.extend(written.added_ids)
+            changed.extend(written.changed_ids)
+            staged.clear()
+
+        for comments in pages:
+            states = [c for c in comments if c.state_only]
+            if states:
+                merge()
+                changed.extend(self._update_states(account_id, states))
+            staged.extend(c for c in comments if not c.state_only)
+        merge()
+        return IngestResult(tuple(added), tuple(dict.fromkeys(changed)))
 
     def _update_states(self, account_id: int, comments: Sequence[RemoteComment]) -> list[int]:
         """State-only news: change rows we have, never create or blank one."""

@@ -10,8 +10,7 @@ _LATIN = "abcdefghijklmnopqrstuvwxyz"
 # One C-level pass: every Cyrillic letter becomes "c", every Latin one "l" (so a Latin "c"
 # counts as Latin), the rest stays as it is; then two counts. ~3x faster than a regex per script.
 _SCRIPTS = str.maketrans(
-    {ch: "c" for ch in _CYRILLIC + _CYRILLIC.upper()}
-    | {ch: "l" for ch in _LATIN + _LATIN.upper()}
+    dict.fromkeys(_CYRILLIC + _CYRILLIC.upper(), "c") | dict.fromkeys(_LATIN + _LATIN.upper(), "l")
 )
 
 
