@@ -25,7 +25,7 @@ from moderator_app.store.filters import (
     totals_clause,
     where_clause,
 )
-from moderator_app.store.ingest import IngestResult, write_comments
+from moderator_app.store.ingest import IngestResult, PreparedPage, prepare_page, write_rows
 from moderator_app.store.rows import (
     COMMENT_COLUMNS,
     COMMENT_FROM,
@@ -60,13 +60,20 @@ class CommentRepository:
     ) -> IngestResult:
         """Store a fetched batch and the account's next cursor in one transaction, so a crash
         can neither skip comments (cursor ahead of data) nor duplicate them."""
+        pages = [prepare_page(account_id, comments)]
         if not advance_cursor:
             with self._db.atomic():
-                return self._write_pages(account_id, [comments])
-        return self.ingest_pages(account_id, [comments], cursor)
+                return self._write_pages(account_id, pages)
+        return self.ingest_prepared(account_id, pages, cursor)
 
     def ingest_pages(
         self, account_id: int, pages: Sequence[Sequence[RemoteComment]], cursor: str | None
+    ) -> IngestResult:
+        prepared = [prepare_page(account_id, comments) for comments in pages]
+        return self.ingest_prepared(account_id, prepared, cursor)
+
+    def ingest_prepared(
+        self, account_id: int, pages: Sequence[PreparedPage], cursor: str | None
     ) -> IngestResult:
         """Several fetched pages, in order, and the cursor after the last, in ONE transaction:
         a commit writes every touched index page to the WAL, so committing a raid 100 comments
@@ -81,28 +88,28 @@ class CommentRepository:
             )
         return result
 
-    def _write_pages(
-        self, account_id: int, pages: Sequence[Sequence[RemoteComment]]
-    ) -> IngestResult:
+    def _write_pages(self, account_id: int, pages: Sequence[PreparedPage]) -> IngestResult:
         """Full comments of consecutive pages go in as one statement (see `store.ingest`);
         a page's state-only news applies before its own full comments and after the earlier
         pages', so the latest news about a comment wins."""
         added: list[int] = []
         changed: list[int] = []
-        staged: list[RemoteComment] = []
+        rows: list[tuple[Any, ...]] = []
+        threads: list[tuple[Any, ...]] = []
 
         def merge() -> None:
-            written = write_comments(self._db, account_id, staged)
+            written = write_rows(self._db, rows, threads)
             added.extend(written.added_ids)
             changed.extend(written.changed_ids)
-            staged.clear()
+            rows.clear()
+            threads.clear()
 
-        for comments in pages:
-            states = [c for c in comments if c.state_only]
-            if states:
+        for page in pages:
+            if page.states:
                 merge()
-                changed.extend(self._update_states(account_id, states))
-            staged.extend(c for c in comments if not c.state_only)
+                changed.extend(self._update_states(account_id, page.states))
+            rows.extend(page.rows)
+            threads.extend(page.threads)
         merge()
         return IngestResult(tuple(added), tuple(dict.fromkeys(changed)))
 

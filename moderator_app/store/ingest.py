@@ -10,6 +10,7 @@ only way rows reach the index, so no other writer can forget it.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -59,24 +60,44 @@ class IngestResult:
     changed_ids: tuple[int, ...]
 
 
-def write_comments(
-    db: Database, account_id: int, comments: Sequence[RemoteComment]
+@dataclass(frozen=True, slots=True)
+class PreparedPage:
+    """A fetched page turned into SQL values, which needs no database: during a raid this
+    Python work runs on the engine loop while the writer thread is inside SQLite."""
+
+    states: tuple[RemoteComment, ...]
+    """State-only news (hidden/deleted on the platform): changes rows, never creates one."""
+    rows: tuple[tuple[Any, ...], ...]
+    """Full comments as values of `INGEST_COLUMNS`, in page order."""
+    threads: tuple[tuple[Any, ...], ...]
+    """(account_id, remote_id, title, url, text) of the posts they belong to."""
+
+
+def prepare_page(account_id: int, comments: Sequence[RemoteComment]) -> PreparedPage:
+    fetched_ts = now_ts()
+    full = [c for c in comments if not c.state_only]
+    threads = {c.thread.remote_id: c.thread for c in full}
+    return PreparedPage(
+        states=tuple(c for c in comments if c.state_only),
+        rows=tuple(remote_to_values(account_id, c, fetched_ts) for c in full),
+        threads=tuple((account_id, t.remote_id, t.title, t.url, t.text) for t in threads.values()),
+    )
+
+
+def write_rows(
+    db: Database, rows: Sequence[tuple[Any, ...]], threads: Sequence[tuple[Any, ...]]
 ) -> IngestResult:
-    """Insert or refresh full comments (not state-only news); call inside a transaction.
+    """Insert or refresh full comments (prepared rows); call inside a transaction.
 
     New rows get ids above every existing one (rowid tables without AUTOINCREMENT take
     max(rowid) + 1), which is how the added ones are told apart without a second lookup."""
-    if not comments:
+    if not rows:
         return IngestResult((), ())
     conn = db.conn
-    threads = {c.thread.remote_id: c.thread for c in comments}
-    conn.executemany(
-        _THREADS, [(account_id, t.remote_id, t.title, t.url, t.text) for t in threads.values()]
-    )
+    conn.executemany(_THREADS, threads)
     conn.execute(_CREATE_STAGING)
     conn.execute(f"DELETE FROM {_STAGING}")
-    now = now_ts()
-    conn.executemany(_STAGE, [remote_to_values(account_id, c, now) for c in comments])
+    conn.executemany(_STAGE, rows)
     known = list(dict.fromkeys(int(r[0]) for r in conn.execute(_KNOWN)))
     top = conn.execute("SELECT COALESCE(MAX(id), 0) FROM comments").fetchone()[0]
     conn.execute(_MERGE)

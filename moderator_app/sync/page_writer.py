@@ -15,7 +15,7 @@ from typing import Protocol
 
 from moderator_app.domain import RemoteComment
 from moderator_app.store import Store
-from moderator_app.store.ingest import IngestResult
+from moderator_app.store.ingest import IngestResult, PreparedPage, prepare_page
 
 
 class PageWriter(Protocol):
@@ -52,13 +52,15 @@ class ThreadedWriter:
     async def ingest_pages(
         self, account_id: int, pages: Sequence[Sequence[RemoteComment]], cursor: str | None
     ) -> IngestResult:
+        # The rows are built here, on the loop, while the writer may still be busy in SQLite.
+        prepared = [prepare_page(account_id, page) for page in pages]
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, self._write, account_id, pages, cursor)
+        return await loop.run_in_executor(self._executor, self._write, account_id, prepared, cursor)
 
     def _write(
-        self, account_id: int, pages: Sequence[Sequence[RemoteComment]], cursor: str | None
+        self, account_id: int, pages: Sequence[PreparedPage], cursor: str | None
     ) -> IngestResult:
-        return self._store().comments.ingest_pages(account_id, pages, cursor)
+        return self._store().comments.ingest_prepared(account_id, pages, cursor)
 
     def _store(self) -> Store:
         store: Store | None = getattr(self._local, "store", None)
