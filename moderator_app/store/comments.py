@@ -13,6 +13,7 @@ from moderator_app.domain import (
     RemoteComment,
     ToxicityResult,
 )
+from moderator_app.store.database import checkpoint
 from moderator_app.store.filters import (
     CommentFilter,
     before_clause,
@@ -86,6 +87,7 @@ class CommentRepository:
                 "updated_ts = excluded.updated_ts",
                 [account_id, cursor, now_ts()],
             )
+        checkpoint(self._db)
         return result
 
     def _write_pages(self, account_id: int, pages: Sequence[PreparedPage]) -> IngestResult:
@@ -180,6 +182,7 @@ class CommentRepository:
                 "WHERE id = :id",
                 [{"id": cid, **toxicity_to_row(r)} for cid, r in results],
             )
+        checkpoint(self._db)
 
     # --- reading ------------------------------------------------------------------------
 

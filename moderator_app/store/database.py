@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from moderator_app.store.migrations import known_version, migrations
+from moderator_app.store.write_turn import TurnTakingConnection, turn_for
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +29,12 @@ def connect(path: Path) -> Database:
     try:
         # Autocommit outside explicit transactions: every write goes through `db.atomic()`,
         # so no implicit transaction can swallow a later commit.
-        conn = sqlite3.connect(str(path), timeout=10.0, isolation_level=None)
+        conn = sqlite3.connect(
+            str(path), timeout=10.0, isolation_level=None, factory=TurnTakingConnection
+        )
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the database {path}: {exc}") from exc
+    conn.turn = turn_for(path)
     db = Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 10000")
@@ -38,7 +42,18 @@ def connect(path: Path) -> Database:
     # 32 MiB of page cache per connection: ingest touches many index pages per batch.
     db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     db.enable_wal()
+    # Checkpoints copy the WAL into the database file: tens of milliseconds after a burst of
+    # ingest. SQLite runs them inside whichever commit crosses 1,000 pages, often a
+    # moderator's one-row write on the GUI thread; here the engine runs them after its own
+    # writes instead (`checkpoint`), and the last connection to close checkpoints the rest.
+    db.execute("PRAGMA wal_autocheckpoint = 0")
     return db
+
+
+def checkpoint(db: Database) -> None:
+    """Copy what the WAL holds into the database file, without waiting for readers or
+    holding up writers. Cheap when there is little to copy; call after big writes."""
+    db.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def schema_version(db: Database) -> int:

@@ -17,8 +17,12 @@ from sqlite_utils import Database
 from moderator_app.domain import RemoteComment
 from moderator_app.store.rows import INGEST_COLUMNS, remote_to_values
 from moderator_app.store.timeutil import now_ts
+from moderator_app.store.write_turn import let_others_write
 
 _STAGING = "temp.ingest_batch"
+# Rows per statement: big enough for FTS to write few segments, small enough (~15 ms) that a
+# moderator's write waiting behind the ingest gets its turn quickly (see `write_turn`).
+CHUNK = 250
 _KEY = ("account_id", "remote_id")
 _CREATE_STAGING = f"CREATE TEMP TABLE IF NOT EXISTS ingest_batch ({', '.join(INGEST_COLUMNS)})"
 _STAGE = (
@@ -96,13 +100,19 @@ def write_rows(
     conn = db.conn
     conn.executemany(_THREADS, threads)
     conn.execute(_CREATE_STAGING)
+    added: list[int] = []
+    known: list[int] = []
+    for start in range(0, len(rows), CHUNK):
+        if start:
+            let_others_write(conn)
+        conn.execute(f"DELETE FROM {_STAGING}")
+        conn.executemany(_STAGE, rows[start : start + CHUNK])
+        known.extend(int(r[0]) for r in conn.execute(_KNOWN))
+        top = conn.execute("SELECT COALESCE(MAX(id), 0) FROM comments").fetchone()[0]
+        conn.execute(_MERGE)
+        added.extend(
+            int(r[0])
+            for r in conn.execute("SELECT id FROM comments WHERE id > ? ORDER BY id", [top])
+        )
     conn.execute(f"DELETE FROM {_STAGING}")
-    conn.executemany(_STAGE, rows)
-    known = list(dict.fromkeys(int(r[0]) for r in conn.execute(_KNOWN)))
-    top = conn.execute("SELECT COALESCE(MAX(id), 0) FROM comments").fetchone()[0]
-    conn.execute(_MERGE)
-    added = tuple(
-        int(r[0]) for r in conn.execute("SELECT id FROM comments WHERE id > ? ORDER BY id", [top])
-    )
-    conn.execute(f"DELETE FROM {_STAGING}")
-    return IngestResult(added, tuple(known))
+    return IngestResult(tuple(added), tuple(dict.fromkeys(known)))

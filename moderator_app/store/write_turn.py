@@ -1,0 +1,128 @@
+"""Writers in this process take turns on a database file, first come first served.
+
+SQLite lets one connection write at a time; the others wait in its busy handler, which sleeps
+in growing steps (up to 100 ms) and can miss a short gap between two transactions of a busy
+writer. During a raid the engine commits every few dozen milliseconds, and a moderator's
+keypress on the GUI thread waited up to ~230 ms for its one-row UPDATE. Every connection of
+the process to the same file shares one FIFO turn instead: a write waits for the transaction in
+progress and no longer, and nobody is starved. Other processes (the CLI) still meet SQLite's
+own locking and busy timeout.
+"""
+
+import sqlite3
+import threading
+from collections import deque
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+# Statements that only read never take a turn: readers do not block writers in WAL mode.
+# Nor does a checkpoint, which works beside the writer (copying what is committed).
+_READS = ("SELECT", "EXPLAIN", "VALUES", "PRAGMA WAL_CHECKPOINT")
+
+
+class FairLock:
+    """A lock handed over in the order it was asked for (threading.Lock is not)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition(threading.Lock())
+        self._queue: deque[object] = deque()
+        self._held = False
+
+    def acquire(self) -> None:
+        me = object()
+        with self._cond:
+            self._queue.append(me)
+            while self._held or self._queue[0] is not me:
+                self._cond.wait()
+            self._queue.popleft()
+            self._held = True
+
+    def release(self) -> None:
+        with self._cond:
+            self._held = False
+            self._cond.notify_all()
+
+    def contended(self) -> bool:
+        """Is anyone waiting for the turn?"""
+        return bool(self._queue)
+
+
+def let_others_write(conn: sqlite3.Connection) -> bool:
+    """`TurnTakingConnection.let_others_write` for any connection (False for a plain one)."""
+    return isinstance(conn, TurnTakingConnection) and conn.let_others_write()
+
+
+_turns: dict[str, FairLock] = {}
+_turns_guard = threading.Lock()
+
+
+def turn_for(path: Path) -> FairLock:
+    key = str(path.resolve())
+    with _turns_guard:
+        return _turns.setdefault(key, FairLock())
+
+
+class TurnTakingConnection(sqlite3.Connection):
+    """A connection that takes the file's turn before it may write and gives it back when
+    its transaction (or autocommit statement) is over. Use as `sqlite3.connect(factory=…)`
+    and set `turn` right after."""
+
+    turn: FairLock | None = None
+    _holding = False
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        self._take(sql)
+        try:
+            return super().execute(sql, parameters)
+        finally:
+            self._give_back()
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> sqlite3.Cursor:
+        self._take(sql)
+        try:
+            return super().executemany(sql, parameters)
+        finally:
+            self._give_back()
+
+    def executescript(self, sql_script: str, /) -> sqlite3.Cursor:
+        self._take("")
+        try:
+            return super().executescript(sql_script)
+        finally:
+            self._give_back()
+
+    def _take(self, sql: str) -> None:
+        if self._holding or self.turn is None:
+            return
+        if sql.lstrip()[:22].upper().startswith(_READS):
+            return
+        self.turn.acquire()
+        self._holding = True
+
+    def _give_back(self) -> None:
+        if self._holding and not self.in_transaction and self.turn is not None:
+            self._holding = False
+            self.turn.release()
+
+    def let_others_write(self) -> bool:
+        """In a long write, between two consistent steps: if another writer is waiting, commit
+        what is done, let it write, and carry on in a new transaction. True if it did.
+        Only for work whose every prefix may be committed (an idempotent ingest whose
+        cursor is written last)."""
+        if not (self._holding and self.in_transaction and self.turn and self.turn.contended()):
+            return False
+        self.execute("COMMIT")
+        self.execute("BEGIN")
+        return True
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._give_back_on_close()
+
+    def _give_back_on_close(self) -> None:
+        if self._holding and self.turn is not None:
+            self._holding = False
+            self.turn.release()
