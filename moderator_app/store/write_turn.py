@@ -16,9 +16,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-# Statements that only read never take a turn: readers do not block writers in WAL mode.
-# Nor does a checkpoint, which works beside the writer (copying what is committed).
-_READS = ("SELECT", "EXPLAIN", "VALUES", "PRAGMA WAL_CHECKPOINT")
+# What takes a turn: transactions and the statements that write. Reads never do (readers do
+# not block writers in WAL mode), nor do PRAGMAs that set up a connection, nor checkpoints
+# (they work beside the writer). A rare other write (ANALYZE, a PRAGMA that writes) still
+# meets SQLite's own lock and busy timeout.
+_WRITES = ("BEGIN", "SAVEPOINT", "INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 
 
 class FairLock:
@@ -86,7 +88,7 @@ class TurnTakingConnection(sqlite3.Connection):
             self._give_back()
 
     def executescript(self, sql_script: str, /) -> sqlite3.Cursor:
-        self._take("")
+        self._take("BEGIN")  # a script may write anything
         try:
             return super().executescript(sql_script)
         finally:
@@ -95,7 +97,7 @@ class TurnTakingConnection(sqlite3.Connection):
     def _take(self, sql: str) -> None:
         if self._holding or self.turn is None:
             return
-        if sql.lstrip()[:22].upper().startswith(_READS):
+        if not sql.lstrip()[:9].upper().startswith(_WRITES):
             return
         self.turn.acquire()
         self._holding = True

@@ -1,0 +1,88 @@
+"""Writers of one process take turns in arrival order; a long ingest lets a waiting writer in."""
+
+import threading
+import time
+from pathlib import Path
+
+from moderator_app.store import Store
+from moderator_app.store.write_turn import FairLock, let_others_write
+
+
+def test_the_turn_goes_to_whoever_asked_first() -> None:
+    lock = FairLock()
+    lock.acquire()
+    order: list[int] = []
+
+    def writer(n: int) -> None:
+        lock.acquire()
+        order.append(n)
+        lock.release()
+
+    threads = []
+    for n in range(5):
+        thread = threading.Thread(target=writer, args=(n,))
+        thread.start()
+        threads.append(thread)
+        while len(lock._queue) < n + 1:  # until this writer has queued
+            time.sleep(0.001)
+    lock.release()
+    for thread in threads:
+        thread.join(5)
+    assert order == [0, 1, 2, 3, 4]
+
+
+def test_a_second_connection_writes_right_after_the_transaction_in_progress(
+    tmp_path: Path,
+) -> None:
+    """Not after SQLite's busy handler's next sleep step: the turn is handed over at COMMIT."""
+    path = tmp_path / "moderator.db"
+    with Store.open(path) as engine, Store.open(path) as setup:
+        setup.db.execute("CREATE TABLE log (who TEXT, ts REAL)")
+        began = threading.Event()
+        done: list[float] = []
+
+        def moderator() -> None:
+            with Store.open(path) as gui:
+                assert began.wait(5)
+                gui.db.execute("INSERT INTO log VALUES ('gui', ?)", [time.perf_counter()])
+                done.append(time.perf_counter())
+
+        thread = threading.Thread(target=moderator)
+        thread.start()
+        with engine.db.atomic():
+            engine.db.execute("INSERT INTO log VALUES ('engine', ?)", [time.perf_counter()])
+            began.set()
+            time.sleep(0.3)  # a long transaction; the GUI's write queues behind it
+            committed = time.perf_counter()
+        thread.join(5)
+        who = [r[0] for r in setup.db.execute("SELECT who FROM log ORDER BY rowid")]
+        assert who == ["engine", "gui"]
+        # SQLite's own busy handler would sleep up to 100 ms at a time here.
+        assert done[0] - committed < 0.05
+
+
+def test_a_long_write_lets_a_waiting_writer_in_between_steps(tmp_path: Path) -> None:
+    path = tmp_path / "moderator.db"
+    with Store.open(path) as engine, Store.open(path) as setup:
+        setup.db.execute("CREATE TABLE log (who TEXT)")
+        queued = threading.Event()
+
+        def moderator() -> None:
+            with Store.open(path) as gui:
+                queued.set()
+                gui.db.execute("INSERT INTO log VALUES ('gui')")
+
+        with engine.db.atomic():
+            engine.db.execute("INSERT INTO log VALUES ('engine step 1')")
+            assert not let_others_write(engine.db.conn)  # nobody waits: same transaction
+            thread = threading.Thread(target=moderator)
+            thread.start()
+            assert queued.wait(5)
+            turn = engine.db.conn.turn  # type: ignore[attr-defined]
+            while not turn.contended():
+                time.sleep(0.001)
+            assert let_others_write(engine.db.conn)  # commits step 1, lets the GUI write
+            engine.db.execute("INSERT INTO log VALUES ('engine step 2')")
+        thread.join(5)
+        who = [r[0] for r in setup.db.execute("SELECT who FROM log ORDER BY rowid")]
+        assert who == ["engine step 1", "gui", "engine step 2"]
