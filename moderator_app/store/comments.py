@@ -13,7 +13,6 @@ from moderator_app.domain import (
     RemoteComment,
     ToxicityResult,
 )
-from moderator_app.store.database import checkpoint
 from moderator_app.store.filters import (
     CommentFilter,
     before_clause,
@@ -87,7 +86,6 @@ class CommentRepository:
                 "updated_ts = excluded.updated_ts",
                 [account_id, cursor, now_ts()],
             )
-        checkpoint(self._db)
         return result
 
     def _write_pages(self, account_id: int, pages: Sequence[PreparedPage]) -> IngestResult:
@@ -182,7 +180,6 @@ class CommentRepository:
                 "WHERE id = :id",
                 [{"id": cid, **toxicity_to_row(r)} for cid, r in results],
             )
-        checkpoint(self._db)
 
     # --- reading ------------------------------------------------------------------------
 

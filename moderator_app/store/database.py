@@ -44,15 +44,15 @@ def connect(path: Path) -> Database:
     db.enable_wal()
     # Checkpoints copy the WAL into the database file: tens of milliseconds after a burst of
     # ingest. SQLite runs them inside whichever commit crosses 1,000 pages, often a
-    # moderator's one-row write on the GUI thread; here the engine runs them after its own
-    # writes instead (`checkpoint`), and the last connection to close checkpoints the rest.
+    # moderator's one-row write on the GUI thread; here the engine's checkpointer thread
+    # runs them (`sync.checkpointer`), and the last connection to close checkpoints the rest.
     db.execute("PRAGMA wal_autocheckpoint = 0")
     return db
 
 
 def checkpoint(db: Database) -> None:
     """Copy what the WAL holds into the database file, without waiting for readers or
-    holding up writers. Cheap when there is little to copy; call after big writes."""
+    holding up writers. Cheap when there is little to copy."""
     db.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 

@@ -31,6 +31,7 @@ from moderator_app.secrets import SecretStore, SecretsUnavailable
 from moderator_app.store import Store
 from moderator_app.sync.account_sync import sync_account
 from moderator_app.sync.calibrate import recalibrate_due
+from moderator_app.sync.checkpointer import Checkpointer
 from moderator_app.sync.cloud_review import CloudReviewer
 from moderator_app.sync.connectors_pool import ConnectorFactory, ConnectorPool
 from moderator_app.sync.outbox_worker import OutboxWorker
@@ -192,6 +193,8 @@ class Engine:
         self._cloud_wake = asyncio.Event()
         store = Store.open(self._db_path)
         writer = ThreadedWriter(self._db_path)
+        checkpointer = Checkpointer(self._db_path)
+        checkpointer.start()
         try:
             async with self._client_factory() as client:
                 self._client = client
@@ -205,6 +208,7 @@ class Engine:
                     self._cloud_loop(store, client),
                 )
         finally:
+            checkpointer.stop()
             writer.close()
             store.close()
 

@@ -32,6 +32,7 @@ from moderator_app.secrets import SecretStore, use_memory_backend
 from moderator_app.store import Store
 from moderator_app.store.rows import remote_to_row
 from moderator_app.sync.account_sync import sync_account
+from moderator_app.sync.checkpointer import Checkpointer
 from moderator_app.sync.connectors_pool import ConnectorPool
 from moderator_app.sync.page_writer import ThreadedWriter
 from moderator_app.sync.scoring import score_pending
@@ -85,11 +86,12 @@ def factory(pages: dict[int, list[bytes]]) -> Any:
 
 
 async def ingest_all(store: Store, accounts: list[Account], pages: dict[int, list[bytes]]) -> int:
-    """The engine's polling path: `sync_account` with the engine's threaded page writer."""
+    """The engine's polling path: `sync_account` with the engine's threaded page writer and
+    its checkpointer."""
     assert store.path is not None
     async with httpx.AsyncClient() as client:
         pool = ConnectorPool(secrets_for(accounts), client, factory(pages))
-        with ThreadedWriter(store.path) as writer:
+        with ThreadedWriter(store.path) as writer, Checkpointer(store.path):
 
             async def drain(account: Account) -> int:
                 added = 0
