@@ -18,6 +18,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -30,6 +31,7 @@ from moderator_app.toxicity.spelling import Script
 _CYRILLIC = re.compile("[" + "".join(sorted(CYRILLIC_LETTERS)) + "]", re.IGNORECASE)
 # Runs of 3+ of one letter collapse, as in `normalize.Token.text`.
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+_TRIPLE = re.compile(r"(.)\1\1")
 _BOUNDARY = " "
 # Seeds, one per kind of feature, so "кот" the trigram and "кот" the word land in different
 # buckets.
@@ -100,6 +102,10 @@ class TokenInfo(NamedTuple):
     latin: bool
 
 
+_WORD_HASH = itemgetter(1)
+_RU_HASH = itemgetter(2)
+
+
 class DocFeatures(NamedTuple):
     """One comment's features before weighting (a named tuple: one is made per comment)."""
 
@@ -118,11 +124,20 @@ class Bigrams(NamedTuple):
     left: NDArray[np.intp]
 
 
+_new_info = tuple.__new__
+"""Builds a `TokenInfo` from a tuple, skipping the named tuple's argument handling."""
+
+
 def canonical(spelling: str) -> str:
     """A spelling with stretched letters collapsed ("тупоооой" → "тупой")."""
-    if _STRETCHED.search(spelling) is None:  # the usual case: no substitution to build
+    if _TRIPLE.search(spelling) is None:  # the usual case, and a cheaper test than _STRETCHED
         return spelling
     return _STRETCHED.sub(r"\1", spelling)
+
+
+def holds_cyrillic(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a Cyrillic letter (a Latin word that does is "mixed")."""
+    return _CYRILLIC.search(text, start, end) is not None
 
 
 def _word_hash(word: str) -> int:
@@ -173,12 +188,12 @@ class Featurizer:
     def doc(self, text: str, tokens: Sequence[Token] | None = None) -> DocFeatures:
         """The features of one comment (pass `tokens` if it is already tokenized)."""
         toks = tokenize(text) if tokens is None else tokens
-        plain = self._plain
+        plain = self._plain.get
         latin = Script.LATIN if self.spec.readings else None
         infos = [
-            self._latin_info(tok, text)
+            self.latin_info(tok.spelling, tok.alternates, holds_cyrillic(text, tok.start, tok.end))
             if tok.script is latin
-            else plain.get(tok.spelling) or self._plain_info(tok.spelling, tok.script)
+            else plain(tok.spelling) or self.plain_info(tok.spelling, tok.script)
             for tok in toks
         ]
         units = list(dict.fromkeys(chain.from_iterable(info[0] for info in infos)))
@@ -201,6 +216,8 @@ class Featurizer:
         rolling = np.zeros(len(codes), dtype=np.uint64)
         for n in range(1, self.spec.char_max + 1):
             m = len(codes) - n + 1
+            if m <= 0:  # longer than all the units together (a lone new "я"): no more n-grams
+                break
             rolling = rolling[:m] * _ROLL + codes[n - 1 : n - 1 + m]
             if n < self.spec.char_min:
                 continue
@@ -231,8 +248,8 @@ class Featurizer:
         if total < 2:
             return Bigrams(empty, empty, empty)
         infos = list(chain.from_iterable(d.infos for d in docs))
-        words = np.fromiter((info[1] for info in infos), np.uint64, total)
-        ru = np.fromiter((info[2] for info in infos), np.uint64, total)
+        words = np.fromiter(map(_WORD_HASH, infos), np.uint64, total)
+        ru = np.fromiter(map(_RU_HASH, infos), np.uint64, total)
         doc = np.repeat(np.arange(len(docs), dtype=np.intp), lengths)
         starts = np.cumsum(lengths) - lengths
         position = np.arange(total, dtype=np.intp) - np.repeat(starts, lengths)
@@ -259,27 +276,33 @@ class Featurizer:
         mixed = (mixed ^ (mixed >> np.uint64(29))) * _MIX_OUT
         return (mixed >> np.uint64(64 - self.spec.hash_bits)).astype(np.intp)
 
-    def _plain_info(self, spelling: str, script: Script) -> TokenInfo:
-        word = canonical(spelling)
-        digest = _word_hash(word)
-        info = TokenInfo((self.unit(word),), digest, digest, script is Script.LATIN)
-        self._plain[spelling] = info
+    def plain_info(self, spelling: str, script: Script) -> TokenInfo:
+        """The info of a token read as it is (not a Latin word with readings), cached."""
+        info = self._plain.get(spelling)
+        if info is None:
+            word = canonical(spelling)
+            uid = self._unit_ids.get(word)
+            if uid is None:
+                uid = self._unit_ids[word] = len(self._units)
+                self._units.append(word)
+            digest = _word_hash(word)
+            info = _new_info(TokenInfo, ((uid,), digest, digest, script is Script.LATIN))
+            self._plain[spelling] = info
         return info
 
-    def _latin_info(self, tok: Token, text: str) -> TokenInfo:
+    def latin_info(self, spelling: str, alternates: tuple[str, ...], mixed: bool) -> TokenInfo:
         """A Latin word's units: itself, then its Cyrillic readings, the likeliest first. A word
         that mixes in Cyrillic letters ("dуpak") was typed as Russian with letters swapped, so
         it reads letter by letter ("дурак") first; otherwise by sound ("durak"), then by shape
-        ("cyka")."""
-        mixed = _CYRILLIC.search(text, tok.start, tok.end) is not None
-        key = (tok.spelling, tok.alternates, mixed)
+        ("cyka"). Cached."""
+        key = (spelling, alternates, mixed)
         cached = self._latin.get(key)
         if cached is not None:
             return cached
-        word = canonical(tok.spelling)
-        found = [canonical(a) for a in tok.alternates if _CYRILLIC.search(a)]
+        word = canonical(spelling)
+        found = [canonical(a) for a in alternates if _CYRILLIC.search(a)]
         if mixed:
-            swapped = "".join(CYRILLIC_FOR_LATIN.get(ch, ch) for ch in tok.spelling)
+            swapped = "".join(CYRILLIC_FOR_LATIN.get(ch, ch) for ch in spelling)
             found = [canonical(swapped), *reversed(found)]
         readings = list(dict.fromkeys(found))
         digest = _word_hash(word)

@@ -14,8 +14,9 @@ from functools import lru_cache
 # Folded before decomposition, which would split "й" into "и" plus a breve.
 _KEEP = {"й": "й", "Й": "Й", "ё": "е", "Ё": "Е"}
 
-# The fast path covers Latin, Cyrillic and general punctuation; anything else goes char by char.
-_FAST_RANGES = ((0x0000, 0x04FF), (0x2000, 0x206F))
+# Characters in these ranges that fold to themselves are left alone without a look; any other
+# character (accents, "ё", fancy letters, emoji, invisible marks) is folded one by one.
+_PLAIN_RANGES = ((0x0000, 0x04FF), (0x2000, 0x206F))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -30,39 +31,55 @@ def fold_char(ch: str) -> str:
     )
 
 
-def _fast_table() -> tuple[dict[int, str], re.Pattern[str]]:
-    """A str.translate table for characters that fold to exactly one character, and a pattern
-    finding any character that does not (those need the offset-tracking slow path)."""
-    table: dict[int, str] = {}
-    for low, high in _FAST_RANGES:
-        for code in range(low, high + 1):
-            folded = fold_char(chr(code))
-            if len(folded) == 1:
-                table[code] = folded
+def _unusual_pattern() -> re.Pattern[str]:
+    """A pattern finding any character that folding could change (one regex scan rules out
+    most comments at once)."""
     ranges: list[tuple[int, int]] = []
-    for code in sorted(table):
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1] = (ranges[-1][0], code)
-        else:
-            ranges.append((code, code))
+    for low, high in _PLAIN_RANGES:
+        for code in range(low, high + 1):
+            if fold_char(chr(code)) != chr(code):
+                continue
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
     cls = "".join(
         re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
         for a, b in ranges
     )
-    return table, re.compile(f"[^{cls}]")
+    return re.compile(f"[^{cls}]")
 
 
-_TABLE, _SLOW_CHAR = _fast_table()
+_UNUSUAL = _unusual_pattern()
 
 
 def fold(text: str) -> tuple[str, Sequence[int]]:
     """The folded text, and for each of its characters the index it came from in `text`."""
-    if _SLOW_CHAR.search(text) is None:
-        return text.translate(_TABLE), range(len(text))
+    if _UNUSUAL.search(text) is None:
+        return text, range(len(text))
+    # Offsets stay a range while every unusual character folds to exactly one ("ё", accents,
+    # emoji); they are listed one by one from the first that vanishes or expands ("ﬁ", "\u200b").
     parts: list[str] = []
     origin: list[int] = []
-    for i, ch in enumerate(text):
-        folded = fold_char(ch)
+    resized = False
+    done = 0
+    for match in _UNUSUAL.finditer(text):
+        i = match.start()
+        folded = fold_char(text[i])
+        parts.append(text[done:i])
         parts.append(folded)
-        origin.extend([i] * len(folded))
+        if len(folded) != 1:
+            if not resized:
+                origin.extend(range(i))
+                resized = True
+            else:
+                origin.extend(range(done, i))
+            origin.extend([i] * len(folded))
+        elif resized:
+            origin.extend(range(done, i + 1))
+        done = i + 1
+    parts.append(text[done:])
+    if not resized:
+        return "".join(parts), range(len(text))
+    origin.extend(range(done, len(text)))
     return "".join(parts), tuple(origin)

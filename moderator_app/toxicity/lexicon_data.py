@@ -10,7 +10,13 @@ from functools import cache
 from pathlib import Path
 
 from moderator_app.paths import resource_path
-from moderator_app.toxicity.patterns import PatternIndex, WordPattern, expand_braces, parse_word
+from moderator_app.toxicity.patterns import (
+    PatternIndex,
+    WordPattern,
+    expand_braces,
+    key_filter,
+    parse_word,
+)
 
 LABELS = frozenset({"obscene", "insult", "threat", "identity_hate", "mild_rude"})
 LEXICON_FILES = ("lexicon_ru.tsv", "lexicon_en.tsv")
@@ -63,8 +69,24 @@ class Lexicon:
         for eid, entry in enumerate(self.entries):
             by_first.setdefault(entry.words[0], []).append(eid)
         self.by_first_word: dict[int, tuple[int, ...]] = {k: tuple(v) for k, v in by_first.items()}
+        # The same split for matching: one-word entries by their word, longer ones by their
+        # first two words (a common first word, "иди", "чтобы", starts dozens of phrases).
+        single: dict[int, list[int]] = {}
+        pairs: dict[tuple[int, int], list[int]] = {}
+        for eid, entry in enumerate(self.entries):
+            if len(entry.words) == 1:
+                single.setdefault(entry.words[0], []).append(eid)
+            else:
+                pairs.setdefault((entry.words[0], entry.words[1]), []).append(eid)
+        self.single_word: dict[int, tuple[int, ...]] = {k: tuple(v) for k, v in single.items()}
+        self.by_first_two: dict[tuple[int, int], tuple[int, ...]] = {
+            k: tuple(v) for k, v in pairs.items()
+        }
+        self.phrase_starts = frozenset(first for first, _ in pairs)
         allowed = [parse_word(p) for e in exceptions for p in expand_braces(e)]
         self.exceptions = PatternIndex(allowed)
+        self.any_key = key_filter([*self.words.patterns, *allowed])
+        """Rules out, in one step, most words: those neither a word nor an exception matches."""
 
 
 def parse_rows(text: str, source: str = "") -> list[LexiconRow]:

@@ -5,13 +5,13 @@ they pulled each other down), and a third says how Russian the comment is; the p
 the heads' calibrated probabilities mixed by that. Russian typed in Latin letters reaches the
 Russian head through the Cyrillic readings of its words (see `features`).
 
-Each head's score is a sum of per-word contributions, cached per word, so a batch costs a
-tokenize and a few dictionary look-ups per comment plus a handful of numpy calls. The words
-that pushed a flagged comment's score up are its spans, in the original text's offsets.
+Each head's score is a sum of per-word contributions, cached per word, so a batch costs a few
+passes over each comment (see `reader`: one cache look-up per word) plus a handful of numpy
+calls over the whole batch. The words that pushed a flagged comment's score up are its spans,
+in the original text's offsets (see `explain`).
 """
 
 import gc
-import heapq
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -27,20 +27,16 @@ from numpy.typing import NDArray
 from moderator_app.domain import Span, ToxicityResult
 from moderator_app.paths import resource_path
 from moderator_app.toxicity.base import level_for
+from moderator_app.toxicity.explain import token_weights, top_spans
 from moderator_app.toxicity.features import Bigrams, DocFeatures, Featurizer
 from moderator_app.toxicity.lexicon import LexiconScorer
 from moderator_app.toxicity.model_file import HEADS, LinearModel, load_model
-from moderator_app.toxicity.normalize import tokenize
+from moderator_app.toxicity.reader import Reader
 from moderator_app.toxicity.signals import DENSE_NAMES, dense_features
 
 MODEL_FILE = "toxicity.npz"
 SPAN_LABEL = "model"
 _RU, _EN, _GATE = (HEADS.index(h) for h in ("ru", "en", "gate"))
-_MAX_SPANS = 4
-# A word is shown when it adds this much to the (calibrated) log-odds, and at least this share
-# of what the strongest word adds: the few words that made the difference, not every word.
-_MIN_CONTRIBUTION = 0.2
-_MIN_SHARE = 0.3
 
 
 def default_model_path() -> Path:
@@ -91,6 +87,18 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
+def _packed(hashed: NDArray[np.float32]) -> NDArray[np.complex128]:
+    """The hashed weights (one row per head) as one 16-byte item per bucket, holding its weight
+    for every head, so a batch's buckets are gathered at once: a third of the memory traffic of
+    a gather per head, on a table too big for the cache."""
+    heads, buckets = hashed.shape
+    assert heads <= 4
+    rows = np.zeros((buckets, 4), dtype=np.float32)
+    rows[:, :heads] = hashed.T
+    packed: NDArray[np.complex128] = rows.view(np.complex128).ravel()
+    return packed
+
+
 def _sigmoid(z: NDArray[np.float64]) -> NDArray[np.float64]:
     result: NDArray[np.float64] = 0.5 * (1.0 + np.tanh(0.5 * z))  # no overflow warnings
     return result
@@ -106,8 +114,9 @@ class ModelScorer:
         self.model = model if model is not None else bundled_model()
         self.lexicon = lexicon if lexicon is not None else LexiconScorer()
         self.featurizer = Featurizer(self.model.spec)
+        self.reader = Reader(self.featurizer, self.lexicon)
         buckets = self.model.spec.buckets
-        self._hashed = np.ascontiguousarray(self.model.weights[:, :buckets])
+        self._hashed = _packed(self.model.weights[:, :buckets])
         self._dense = self.model.weights[:, buckets:].astype(np.float64)
         self._bias = self.model.bias.astype(np.float64)
         cal = self.model.calibration
@@ -167,29 +176,22 @@ class ModelScorer:
         calibrated = _sigmoid(scored.raw * self._scale + self._shift)
         gate = calibrated[:, _GATE]
         probability = gate * calibrated[:, _RU] + (1.0 - gate) * calibrated[:, _EN]
-        by_doc = np.argsort(scored.bigrams.doc, kind="stable")
-        bounds = np.searchsorted(scored.bigrams.doc[by_doc], np.arange(len(texts) + 1))
-        verdicts: list[Verdict] = []
-        for i, doc in enumerate(batch.docs):
-            p = float(probability[i]) if doc.tokens else 0.0
-            spans: tuple[Span, ...] = ()
-            if p >= self.review_threshold:
-                mix = np.array([gate[i], 1.0 - gate[i], 0.0]) * self._scale * scored.scale[i]
-                mine = by_doc[bounds[i] : bounds[i + 1]]
-                pairs = (scored.bigrams.buckets[mine], scored.bigrams.left[mine])
-                spans = self._spans(doc, mix, pairs)
-            verdicts.append(Verdict(p, spans, batch.lexicon[i]))
-        return verdicts
+        wordless = [i for i, doc in enumerate(batch.docs) if not doc.tokens]
+        probability[wordless] = 0.0
+        flagged = np.flatnonzero(probability >= self.review_threshold)
+        spans = self._spans(batch.docs, flagged, gate, scored)
+        return [
+            Verdict(p, spans.get(i, ()), lexicon)
+            for i, (p, lexicon) in enumerate(zip(probability.tolist(), batch.lexicon, strict=True))
+        ]
 
     def _features(self, texts: Sequence[str]) -> _Batch:
-        self.featurizer.begin_batch()
+        self.reader.begin_batch()
         docs: list[DocFeatures] = []
         lexicon: list[ToxicityResult] = []
         dense: list[list[float]] = []
         for text in texts:
-            tokens = tokenize(text)
-            result = self.lexicon.score_tokens(tokens)
-            doc = self.featurizer.doc(text, tokens)
+            doc, result = self.reader.read(text)
             docs.append(doc)
             lexicon.append(result)
             dense.append(dense_features(text, result, doc))
@@ -210,11 +212,10 @@ class ModelScorer:
         count += np.bincount(bigrams.doc, minlength=n)
         scale = np.divide(1.0, np.sqrt(count), out=np.zeros(n), where=count > 0)
         sums = np.empty((n, len(HEADS)))
+        weights = self._weights(bigrams.buckets)
         for h in range(len(HEADS)):
             sums[:, h] = np.bincount(udoc, weights=self._contrib[uid, h], minlength=n)
-            sums[:, h] += np.bincount(
-                bigrams.doc, weights=self._hashed[h, bigrams.buckets], minlength=n
-            )
+            sums[:, h] += np.bincount(bigrams.doc, weights=weights[:, h], minlength=n)
         raw = self._bias + sums * scale[:, None] + batch.dense @ self._dense.T
         return _Scored(raw, scale, bigrams)
 
@@ -232,39 +233,40 @@ class ModelScorer:
             self._counts = np.resize(self._counts, size)
         buckets, owner = self.featurizer.unit_buckets(range(first, needed))
         new = needed - first
+        weights = self._weights(buckets)
         for h in range(len(HEADS)):
             self._contrib[first:needed, h] = np.bincount(
-                owner, weights=self._hashed[h, buckets], minlength=new
+                owner, weights=weights[:, h], minlength=new
             )
         self._counts[first:needed] = np.bincount(owner, minlength=new)
         self._filled = needed
 
+    def _weights(self, buckets: NDArray[np.intp]) -> NDArray[np.float32]:
+        """Each bucket's weight per head (columns: `HEADS`, then padding)."""
+        rows: NDArray[np.float32] = self._hashed[buckets].view(np.float32).reshape(-1, 4)
+        return rows
+
     def _spans(
         self,
-        doc: DocFeatures,
-        mix: NDArray[np.float64],
-        bigrams: tuple[NDArray[np.intp], NDArray[np.intp]],
-    ) -> tuple[Span, ...]:
-        """The words that pushed the score up most, each as a span of the original text."""
-        value = dict(zip(doc.units, (self._contrib[doc.units] @ mix).tolist(), strict=True))
-        per_token = [
-            value[own[0]] if len(own) == 1 else sum(value[u] for u in own)
-            for own, _, _, _ in doc.infos
-        ]
-        buckets, left = bigrams
-        halves = (0.5 * (mix @ self._hashed[:, buckets])).tolist()
-        for position, half in zip(left.tolist(), halves, strict=True):
-            per_token[position] += half
-            per_token[position + 1] += half
-        top = max(per_token, default=0.0)
-        if top < _MIN_CONTRIBUTION:
-            return ()
-        floor = max(_MIN_CONTRIBUTION, _MIN_SHARE * top)
-        chosen = heapq.nlargest(_MAX_SPANS, range(len(per_token)), key=per_token.__getitem__)
-        tokens = doc.tokens
-        spans = [
-            Span(tokens[t].start, tokens[t].end, SPAN_LABEL, round(per_token[t] / top, 3))
-            for t in chosen
-            if per_token[t] >= floor
-        ]
-        return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
+        docs: Sequence[DocFeatures],
+        flagged: NDArray[np.intp],
+        gate: NDArray[np.float64],
+        scored: _Scored,
+    ) -> dict[int, tuple[Span, ...]]:
+        """The words behind each flagged comment's score (see `explain`), by comment."""
+        if not len(flagged):
+            return {}
+        g = gate[flagged]
+        mixes = np.stack([g, 1.0 - g, np.zeros(len(g))], axis=1) * self._scale
+        mixes *= scored.scale[flagged, None]
+        position = np.full(len(docs), -1, dtype=np.intp)
+        position[flagged] = np.arange(len(flagged))
+        every = scored.bigrams
+        mine = position[every.doc] >= 0
+        bigrams = Bigrams(every.buckets[mine], position[every.doc[mine]], every.left[mine])
+        rows = flagged.tolist()
+        chosen = [docs[i] for i in rows]
+        weights = token_weights(
+            chosen, mixes, self._contrib, self._weights(bigrams.buckets), bigrams
+        )
+        return {i: top_spans(docs[i], w, SPAN_LABEL) for i, w in zip(rows, weights, strict=True)}

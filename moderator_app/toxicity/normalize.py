@@ -7,36 +7,14 @@ collapsed. Every canonical character maps to a range of the original, so a match
 where the user can see it.
 """
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from moderator_app.toxicity.charmaps import STANDALONE_LETTERS
 from moderator_app.toxicity.fold import fold
 from moderator_app.toxicity.patterns import STRETCH
-from moderator_app.toxicity.spelling import Script, read_word
-
-# A word holds at least one letter ("2021" is not a word) and may carry symbols standing in for
-# letters: "$hit", "бл*ть", "д0лб0@б". It starts and ends with a letter, digit, "$" or "@"
-# ("a$$", "жоп@"), so "*дурак*" and "дурак!!!" lose their punctuation. "!" and "|" count as
-# letters only between Latin letters or digits ("sh!t"), so "красавцы!пидорасы" is two words.
-# @mentions, links and e-mail addresses are skipped whole.
-_EDGE = r"(?:[^\W_]|[$@])"
-_INNER = r"(?:[^\W_]|[@$*#]|(?<=[a-zA-Z0-9])[!|](?=[a-zA-Z0-9]))"
-_WORD = rf"{_EDGE}(?:{_INNER}*{_EDGE})?"
-_PIECES = re.compile(_WORD)
-# Only worth the extra alternatives when the text could hold a link, mention or address.
-# Each alternative starts only where a word could, so a long word is scanned once, not per char.
-_PIECES_WITH_SKIPS = re.compile(
-    r"(?P<skip>(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.\w[\w.]*|(?<![\w@])@\w+)"
-    rf"|(?P<word>{_WORD})"
-)
-_LETTER = re.compile(r"[^\W\d_]")
-_MASK_SEPARATORS = frozenset("*#|")
-_MIN_SPELLED_OUT = 3
-_MIN_SPELLED_OUT_OF_WORDS = 4
-_MAX_GAP = 3
+from moderator_app.toxicity.pieces import find_pieces, joined_words, needs_joining
+from moderator_app.toxicity.spelling import Reading, Script, read_word
 
 
 class Token(NamedTuple):
@@ -99,59 +77,8 @@ def _collapse(spelling: str, origins: Sequence[int]) -> list[tuple[str, int, int
     return out
 
 
-def _pieces(folded: str) -> list[tuple[int, int]]:
-    """[start, end) of the word-like pieces of the folded text that hold a letter."""
-    if "@" in folded or "://" in folded or "www." in folded:
-        spans = [m.span() for m in _PIECES_WITH_SKIPS.finditer(folded) if m.lastgroup == "word"]
-    else:
-        spans = [m.span() for m in _PIECES.finditer(folded)]
-    return [
-        (start, end)
-        for start, end in spans
-        if folded[start].isalpha() or _LETTER.search(folded, start, end)
-    ]
-
-
-def _spelled_out_run(folded: str, pieces: list[tuple[int, int]], i: int) -> int:
-    """How many single letters from pieces[i] on spell out one word with the same separator
-    between them ("д.у.р.а.к", "х_у_й"); 0 if they do not."""
-    gap = ""
-    j = i
-    while j < len(pieces) and pieces[j][1] - pieces[j][0] == 1:
-        if j > i:
-            between = folded[pieces[j - 1][1] : pieces[j][0]]
-            if not gap:
-                if len(between) > _MAX_GAP or "\n" in between:
-                    break
-                gap = between
-            elif between != gap:
-                break
-        j += 1
-    count = j - i
-    if count < _MIN_SPELLED_OUT:
-        return 0
-    if gap.isspace() and count < _MIN_SPELLED_OUT_OF_WORDS:
-        # "а я в шоке" is three words, "д у р а к" one: three letters that could each be a word
-        # are read as words; four in a row ("с у к а") are too unlikely as real words.
-        letters = (folded[pieces[k][0]].lower() for k in range(i, j))
-        if all(letter in STANDALONE_LETTERS for letter in letters):
-            return 0
-    return count
-
-
-def _masked_alternation(positions: list[int], folded: str) -> list[int]:
-    """Letters split by one mask symbol ("д*у*р*а*к") → the letters; "х*й" keeps its star."""
-    chars = [folded[p] for p in positions]
-    letters, seps = chars[0::2], chars[1::2]
-    if (
-        len(letters) >= _MIN_SPELLED_OUT
-        and len(chars) % 2 == 1
-        and seps[0] in _MASK_SEPARATORS
-        and all(s == seps[0] for s in seps)
-        and all(c.isalpha() for c in letters)
-    ):
-        return positions[0::2]
-    return positions
+_new_token = tuple.__new__
+"""Builds a `Token` from a tuple, skipping the named tuple's argument handling (per word)."""
 
 
 def _token(word: str, origins: Sequence[int]) -> Token:
@@ -161,31 +88,52 @@ def _token(word: str, origins: Sequence[int]) -> Token:
     )
 
 
+def joined_tokens(
+    folded: str, origin: Sequence[int], pieces: Sequence[tuple[int, int]]
+) -> list[Token]:
+    """Tokens when pieces may be glued together (see `pieces.needs_joining`)."""
+    tokens: list[Token] = []
+    for word, positions in joined_words(folded, pieces):
+        if isinstance(positions, range):
+            tokens.append(_token(word, origin[positions.start : positions.stop]))
+        else:
+            tokens.append(_token(word, tuple(origin[p] for p in positions)))
+    return tokens
+
+
+def plain_tokens(
+    origin: Sequence[int], pieces: Sequence[tuple[int, int]], readings: Sequence[Reading]
+) -> list[Token]:
+    """One token per piece, read as given (when none need joining, see `pieces.needs_joining`).
+    Kept lean: a comment has dozens of words."""
+    new = _new_token
+    if isinstance(origin, range):  # nothing folded away: offsets are the folded ones
+        return [
+            new(Token, (start, end, r[0], r[1], range(start, end), r[2]))
+            for (start, end), r in zip(pieces, readings, strict=True)
+        ]
+    return [piece_token(origin, piece, r) for piece, r in zip(pieces, readings, strict=True)]
+
+
+def piece_token(origin: Sequence[int], piece: tuple[int, int], reading: Reading) -> Token:
+    """The token of one piece read as given (see `plain_tokens`)."""
+    start, end = piece
+    if isinstance(origin, range):
+        place: Sequence[int] = range(start, end)
+        first, last = start, end - 1
+    else:
+        place = origin[start:end]
+        first, last = place[0], place[-1]
+    return _new_token(Token, (first, last + 1, reading[0], reading[1], place, reading[2]))
+
+
 def tokenize(text: str) -> list[Token]:
     """The words of `text`, in order, each with its original range."""
     folded, origin = fold(text)
-    pieces = _pieces(folded)
-    tokens: list[Token] = []
-    i = 0
-    n = len(pieces)
-    while i < n:
-        start, end = pieces[i]
-        run = _spelled_out_run(folded, pieces, i) if end - start == 1 else 0
-        if run:
-            positions = [pieces[k][0] for k in range(i, i + run)]
-            word = "".join(folded[p] for p in positions)
-            tokens.append(_token(word, tuple(origin[p] for p in positions)))
-            i += run
-            continue
-        i += 1
-        if end - start >= 2 * _MIN_SPELLED_OUT - 1 and folded[start + 1] in _MASK_SEPARATORS:
-            positions = _masked_alternation(list(range(start, end)), folded)
-            if len(positions) != end - start:
-                word = "".join(folded[p] for p in positions)
-                tokens.append(_token(word, tuple(origin[p] for p in positions)))
-                continue
-        tokens.append(_token(folded[start:end], origin[start:end]))
-    return tokens
+    found = find_pieces(folded)
+    if needs_joining(folded, found):
+        return joined_tokens(folded, origin, found)
+    return plain_tokens(origin, found, [read_word(folded[s:e]) for s, e in found])
 
 
 def normalize(text: str) -> NormalizedText:

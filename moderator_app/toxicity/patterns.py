@@ -10,10 +10,12 @@ letter there.
 """
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import product
+
+from moderator_app.toxicity.key_filter import KeyFilter
 
 _BRACES = re.compile(r"\{([^{}]*)\}")
 _DOUBLED = re.compile(r"(.)\1")
@@ -136,6 +138,17 @@ def _masked_fits(word: str, text: str, offset: int) -> bool:
     return letters >= 2 and letters >= stars
 
 
+_ANCHORED = (Mode.EXACT, Mode.PREFIX)
+_OPEN_ENDED = (Mode.PREFIX, Mode.INFIX)
+
+
+def key_filter(patterns: Iterable[WordPattern]) -> KeyFilter:
+    """A quick test for spellings none of `patterns` can match (see `toxicity.key_filter`)."""
+    return KeyFilter(
+        ((p.key, p.mode in _ANCHORED, p.mode in _OPEN_ENDED) for p in patterns), _IGNORED
+    )
+
+
 class _Node:
     __slots__ = ("children", "ends")
 
@@ -164,6 +177,7 @@ class PatternIndex:
         for pid, pattern in enumerate(self.patterns):
             anchored = pattern.mode in (Mode.EXACT, Mode.PREFIX)
             _insert(self._anchored if anchored else self._floating, pid, pattern)
+        self._filter = key_filter(self.patterns)
 
     def match(self, spelling: str) -> list[int]:
         """Ids (positions in `patterns`) of the patterns `spelling` matches, ascending."""
@@ -172,6 +186,8 @@ class PatternIndex:
         if MASK in spelling:
             # masked matching tries every pattern at every offset; no real word is this long
             return self._match_masked(spelling) if len(spelling) <= MAX_MASKED_WORD else []
+        if not self._filter.might_match(spelling):
+            return []  # most words: no key anywhere in them
         key, runs = match_key(spelling)
         found: set[int] = set()
         self._walk(self._anchored, key, runs, 0, found)

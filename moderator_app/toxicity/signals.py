@@ -8,6 +8,7 @@ are what the normaliser's words leave out; they lift Russian ROC-AUC by about a 
 
 import re
 from math import log1p
+from operator import itemgetter
 
 from moderator_app.domain import ToxicityResult
 from moderator_app.toxicity.features import DocFeatures
@@ -31,7 +32,8 @@ DENSE_NAMES = (
 
 _LABEL_SLOTS = {name: k for k, name in enumerate(DENSE_NAMES[1:6])}
 _UPPER = re.compile("[A-ZА-ЯЁ]")
-_LINK = re.compile(r"https?://|www\.")
+_IS_LATIN = itemgetter(3)
+"""`TokenInfo.latin`."""
 # Counts enter as log(1 + n) / 4, about 0..1 like the rest: the solver converges 2x faster.
 _COUNT_SCALE = 0.25
 
@@ -43,8 +45,10 @@ def dense_features(text: str, lexicon: ToxicityResult, doc: DocFeatures) -> list
         slot = _LABEL_SLOTS.get(span.label)
         if slot is not None and span.weight > strongest[slot]:
             strongest[slot] = span.weight
-    latin = sum(info[3] for info in doc.infos) / len(doc.infos) if doc.infos else 0.0
+    infos = doc.infos
+    latin = sum(map(_IS_LATIN, infos)) / len(infos) if infos else 0.0
     upper = len(_UPPER.findall(text)) / len(text) if text else 0.0
+    link = "http://" in text or "https://" in text or "www." in text
     return [
         lexicon.score,
         *strongest,
@@ -55,5 +59,5 @@ def dense_features(text: str, lexicon: ToxicityResult, doc: DocFeatures) -> list
         log1p(text.count(")")) * _COUNT_SCALE,
         log1p(text.count("(")) * _COUNT_SCALE,
         log1p(text.count("...")) * _COUNT_SCALE,
-        1.0 if _LINK.search(text) else 0.0,
+        1.0 if link else 0.0,
     ]

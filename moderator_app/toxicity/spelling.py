@@ -7,10 +7,10 @@ in for letters are then read in that script. A Latin word may be Russian typed b
 """
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from itertools import combinations
+from typing import NamedTuple
 
 from moderator_app.toxicity.charmaps import (
     CYRILLIC_FOR_LATIN,
@@ -26,6 +26,8 @@ from moderator_app.toxicity.translit import latin_to_cyrillic
 
 _CYRILLIC_CHAR = re.compile("[" + "".join(sorted(CYRILLIC_LETTERS)) + "]")
 _LATIN_CHAR = re.compile("[a-z]")
+# Most words are in one script, lower case, with no digits or symbols: read as they are.
+_ALL_CYRILLIC = re.compile("[" + "".join(sorted(CYRILLIC_LETTERS)) + "]+")
 # More ambiguous stand-ins than this and only the all-or-none readings are tried.
 _MAX_AMBIGUOUS = 3
 
@@ -36,13 +38,18 @@ class Script(StrEnum):
     OTHER = "other"
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """`spelling` has exactly one character per character of the word, so offsets carry over."""
+class Reading(NamedTuple):
+    """`spelling` has exactly one character per character of the word, so offsets carry over.
+
+    A named tuple: the tokenizer unpacks one per word."""
 
     script: Script
     spelling: str
     alternates: tuple[str, ...] = ()
+
+
+_new_reading = tuple.__new__
+"""Builds a `Reading` from a tuple, skipping the named tuple's argument handling."""
 
 
 def _lower(ch: str) -> str:
@@ -121,10 +128,11 @@ def _unique(first: str, candidates: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1 << 16)
-def read_word(word: str) -> Reading:
-    """Read one word (folded, case kept) by its majority script. Cached: words repeat."""
+def read_new_word(word: str) -> Reading:
+    """`read_word` without its cache, for a caller that keeps readings itself."""
     low = word.lower()
+    if _ALL_CYRILLIC.fullmatch(low) is not None and len(low) == len(word):
+        return _new_reading(Reading, (Script.CYRILLIC, low, ()))  # the usual case, short-cut
     if len(low) != len(word):
         low = "".join(_lower(ch) for ch in word)
     cyrillic = len(_CYRILLIC_CHAR.findall(low))
@@ -148,3 +156,9 @@ def read_word(word: str) -> Reading:
             candidates.append(_cyrillic(word, frozenset()))
         return Reading(Script.LATIN, spelling, _unique(spelling, candidates))
     return Reading(Script.OTHER, low)
+
+
+@lru_cache(maxsize=1 << 16)
+def read_word(word: str) -> Reading:
+    """Read one word (folded, case kept) by its majority script. Cached: words repeat."""
+    return read_new_word(word)

@@ -163,8 +163,23 @@ def test_very_long_text_is_scored_quickly(scorer: LexiconScorer):
         "х" + "*" * 50_000 + "й",
         "д " * 50_000,
         "д*у" * 30_000,
+        "х" * 100_000,  # the first letter of inside-word keys ("*хуй*"), over and over
+        "хь" * 50_000,  # ... with soft signs, which matching skips
+        "b" * 100_000,
+        "12a" * 30_000,
     ],
-    ids=["digits", "dollars", "long-word-with-address", "stars", "spelled-out", "masks"],
+    ids=[
+        "digits",
+        "dollars",
+        "long-word-with-address",
+        "stars",
+        "spelled-out",
+        "masks",
+        "key-letter",
+        "key-letter-soft-signs",
+        "latin-key-letter",
+        "digits-and-letters",
+    ],
 )
 def test_pathological_inputs_stay_linear(scorer: LexiconScorer, text: str):
     started = time.perf_counter()

@@ -1,6 +1,8 @@
 """The trained model as a scorer: flags toxic Russian through its disguises, leaves clean text
 alone, explains itself with spans of the original text, and is deterministic."""
 
+import time
+
 import pytest
 
 from moderator_app.domain import ToxicityLevel, ToxicityResult
@@ -129,6 +131,23 @@ def test_emptying_the_caches_changes_nothing(model: ModelScorer, monkeypatch: py
     for _ in range(3):  # every batch now starts from empty tables
         assert scorer.score_batch(texts) == expected
     assert scorer.featurizer.generation >= 2
+
+
+def test_a_lone_new_letter_is_scored(model: ModelScorer):
+    # a batch whose only new word is one letter long has fewer characters than n-gram lengths
+    for text in ("я", "x", "д д д д"):
+        result = ModelScorer(model.model).score_batch([text])[0]
+        assert 0.0 <= result.score <= 1.0
+
+
+@pytest.mark.parametrize(
+    "text", ["1" * 100_000, "х" * 100_000, "хь" * 50_000, "b" * 100_000, "д " * 50_000]
+)
+def test_pathological_inputs_stay_linear(model: ModelScorer, text: str):
+    started = time.perf_counter()
+    result = model.score_batch([text])[0]
+    assert time.perf_counter() - started < 5
+    assert 0.0 <= result.score <= 1.0
 
 
 def test_long_text_is_scored(model: ModelScorer):
