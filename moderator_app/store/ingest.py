@@ -96,6 +96,21 @@ def prepare_page(account_id: int, comments: Sequence[RemoteComment]) -> Prepared
     )
 
 
+def merged_threads(threads: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """One row per post, each field its last non-empty value: what upserting them all in order
+    would leave (see `_THREADS`), in one statement per post instead of one per comment."""
+    merged: dict[tuple[Any, Any], list[Any]] = {}
+    for account_id, remote_id, *fields in threads:
+        known = merged.get((account_id, remote_id))
+        if known is None:
+            merged[(account_id, remote_id)] = [account_id, remote_id, *fields]
+        else:
+            for i, value in enumerate(fields, start=2):
+                if value:
+                    known[i] = value
+    return [tuple(row) for row in merged.values()]
+
+
 def write_rows(
     db: Database, rows: Sequence[tuple[Any, ...]], threads: Sequence[tuple[Any, ...]]
 ) -> IngestResult:
@@ -106,7 +121,7 @@ def write_rows(
     if not rows:
         return IngestResult((), ())
     conn = db.conn
-    conn.executemany(_THREADS, threads)
+    conn.executemany(_THREADS, merged_threads(threads))
     added: list[int] = []
     known: list[int] = []
     for start in range(0, len(rows), CHUNK):

@@ -1,5 +1,7 @@
 """Ingest, cursors, search and paging over a real SQLite file."""
 
+from dataclasses import replace
+
 import pytest
 
 from moderator_app.domain import (
@@ -7,6 +9,7 @@ from moderator_app.domain import (
     ActionKind,
     LocalState,
     Span,
+    ThreadRef,
     ToxicityLevel,
     ToxicityResult,
 )
@@ -142,3 +145,18 @@ def test_every_filter_field_narrows(store: Store, account: Account) -> None:
     action = store.outbox.enqueue(ids[2], ActionKind.HIDE)
     store.outbox.fail(action, "gone")
     assert found(failed_actions_only=True) == {ids[2]}
+
+
+def test_pages_written_together_keep_the_best_known_post_fields(
+    store: Store, account: Account
+) -> None:
+    """A later page that knows less about a post (no title) does not blank what an earlier
+    page of the same transaction told, and a later non-empty field wins."""
+    assert account.id is not None
+    first = remote(1, post="p9")
+    later = replace(remote(2, post="p9"), thread=ThreadRef("p9", "", "http://example/p9-new"))
+    store.comments.ingest_pages(account.id, [[first], [later]], "2")
+    stored = store.comments.by_remote_id(account.id, "c2")
+    assert stored is not None
+    assert stored.remote.thread.title == "Post p9"
+    assert stored.remote.thread.url == "http://example/p9-new"
