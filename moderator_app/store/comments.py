@@ -252,8 +252,8 @@ class CommentRepository:
 
     def position(self, f: CommentFilter, comment_id: int) -> int:
         """The row `comment_id` has in the inbox for `f`, or -1 if `f` does not show it: one
-        index range count, cheap near the top of the order."""
-        where, params = where_clause(f, joined_search=True)
+        range count walking the order index, cheap near the top of the order."""
+        where, params = where_clause(f, joined_search=True, walk=True)
         keys, _ = sort_keys(f)
         source = from_clause(f)
         key = self._db.execute(
@@ -262,9 +262,10 @@ class CommentRepository:
         ).fetchone()
         if key is None:
             return -1
+        before, before_params = before_clause(f, key)
         row = self._db.execute(
-            f"SELECT COUNT(*) FROM {source} WHERE {where} AND {before_clause(f)}",
-            [*params, *key],
+            f"SELECT COUNT(*) FROM {source} WHERE {where} AND {before}",
+            [*params, *before_params],
         ).fetchone()
         return int(row[0])
 

@@ -1,6 +1,7 @@
 """What the inbox asks for, turned into SQL with bound parameters (never string-spliced)."""
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -68,12 +69,25 @@ _SIMPLE = (
     ("until_ts", "c.created_ts < ?"),
     ("language", "c.lang = ?"),
 )
+# Conditions on the leading columns of an order index, kept usable when walking it: the
+# time range (`comments_feed`, `comments_risk`), and the account in the time orders
+# (`comments_account_feed`; no index has an account's comments by Risk).
+_WALKED = frozenset({"since_ts", "until_ts"})
+_WALKED_BY_TIME = _WALKED | {"account_id"}
 
 
-def where_clause(f: CommentFilter, *, joined_search: bool = False) -> tuple[str, list[object]]:
+def where_clause(
+    f: CommentFilter, *, joined_search: bool = False, walk: bool = False
+) -> tuple[str, list[object]]:
     """The WHERE for `f`. With `joined_search` the text condition is a MATCH on the joined FTS
-    table (see `from_clause`) instead of an IN-subquery over it."""
-    clauses, params = _facets(f)
+    table (see `from_clause`) instead of an IN-subquery over it.
+
+    With `walk` every condition is spelled so that no index can serve it (a unary +), except
+    authorship and the time range, the leading columns of the inbox's order indexes: SQLite
+    then walks an order index and filters as it goes, which finds the first rows of a large
+    result at once, where the planner may prefer finding every match and sorting them (a
+    flagged view: 0.3 ms walking against 7 ms sorting 55k hits)."""
+    clauses, params = _facets(f, walk=walk)
     query = fts_query(f.search)
     if query:
         if joined_search:
@@ -84,35 +98,49 @@ def where_clause(f: CommentFilter, *, joined_search: bool = False) -> tuple[str,
     return (" AND ".join(clauses) or "1"), params
 
 
-def _facets(f: CommentFilter) -> tuple[list[str], list[object]]:
+# The flagged comments' partial index (`comments_flagged`) serves a query only when its WHERE
+# repeats the index's condition word for word.
+FLAGGED_CONDITION = "c.tox_level IN ('review', 'toxic')"
+
+
+def _facets(f: CommentFilter, *, walk: bool = False) -> tuple[list[str], list[object]]:
     """Every condition except the text search."""
     clauses: list[str] = []
     params: list[object] = []
+    off = "+" if walk else ""  # a unary + keeps an index from serving the condition
+    walked = _WALKED if f.sort is SortOrder.RISK else _WALKED_BY_TIME
     for name, sql in _SIMPLE:
         value = getattr(f, name)
         if value is not None:
-            clauses.append(sql)
+            clauses.append(sql if name in walked else off + sql)
             params.append(value)
+    # Scores lie in [0, 1]; spelled as the Risk index's expression so a range of it is an
+    # index range (a lower bound of 0 also keeps unscored rows out), also when walking that
+    # index in the Risk order.
+    score = "" if f.sort is SortOrder.RISK else off
     if f.score_min is not None or f.score_max is not None:
-        # Scores lie in [0, 1]; spelled as the Risk index's expression so a range of it
-        # is an index range (a lower bound of 0 also keeps unscored rows out).
-        clauses.append("COALESCE(c.tox_score, -1) >= ?")
+        clauses.append(f"{score}COALESCE(c.tox_score, -1) >= ?")
         params.append(max(f.score_min or 0.0, 0.0))
     if f.score_max is not None:
-        clauses.append("COALESCE(c.tox_score, -1) <= ?")
+        clauses.append(f"{score}COALESCE(c.tox_score, -1) <= ?")
         params.append(f.score_max)
     if f.platform is not None:
-        clauses.append("c.account_id IN (SELECT id FROM accounts WHERE platform = ?)")
+        clauses.append(f"{off}c.account_id IN (SELECT id FROM accounts WHERE platform = ?)")
         params.append(f.platform.value)
     if f.min_level is not None:
         levels = _LEVELS_AT_LEAST[f.min_level]
-        clauses.append(f"c.tox_level IN ({', '.join('?' for _ in levels)})")
-        params.extend(levels)
+        if walk or f.min_level is ToxicityLevel.OK:
+            clauses.append(f"{off}c.tox_level IN ({', '.join('?' for _ in levels)})")
+            params.extend(levels)
+        else:
+            clauses.append(FLAGGED_CONDITION)
+            if f.min_level is ToxicityLevel.TOXIC:
+                clauses.append("c.tox_level = 'toxic'")
     if f.local_states:
-        clauses.append(f"c.local_state IN ({', '.join('?' for _ in f.local_states)})")
+        clauses.append(f"{off}c.local_state IN ({', '.join('?' for _ in f.local_states)})")
         params.extend(s.value for s in f.local_states)
     if f.failed_actions_only:
-        clauses.append("c.id IN (SELECT comment_id FROM outbox WHERE status = 'failed')")
+        clauses.append(f"{off}c.id IN (SELECT comment_id FROM outbox WHERE status = 'failed')")
     if not f.include_own:
         clauses.append("c.by_us = 0")
     return clauses, params
@@ -128,6 +156,39 @@ def from_clause(f: CommentFilter) -> str:
     if searching(f):
         return "comments_fts JOIN comments c ON c.id = comments_fts.rowid"
     return "comments c"
+
+
+# What the order indexes hold besides their keys: the time orders' `comments_feed` and
+# `comments_account_feed`, the Risk order's `comments_risk` (see migrations 0006 and 0008).
+_FEED_HOLDS = frozenset(
+    {"account_id", "min_level", "local_states", "language", "since_ts", "until_ts", "platform"}
+)
+_RISK_HOLDS = frozenset({"score_min", "score_max", "since_ts", "until_ts"})
+_NARROWING = (
+    "account_id",
+    "platform",
+    "thread_remote_id",
+    "min_level",
+    "score_min",
+    "score_max",
+    "local_states",
+    "author_id",
+    "author_name",
+    "since_ts",
+    "until_ts",
+    "language",
+)
+
+
+def walk_reads_index_only(f: CommentFilter) -> bool:
+    """Whether walking `f`'s order index can test every condition on the index entries
+    alone. When not, each row walked is read from the table (~2.5 µs each: seconds for a
+    million), and a result's rows are better found through their own index and sorted."""
+    if searching(f) or f.include_own:
+        return False
+    held = _RISK_HOLDS if f.sort is SortOrder.RISK else _FEED_HOLDS
+    used = {name for name in _NARROWING if getattr(f, name) not in (None, ())}
+    return used <= held
 
 
 def only_own_rows_excluded(f: CommentFilter) -> bool:
@@ -178,12 +239,40 @@ def totals_clause(f: CommentFilter) -> tuple[str, list[object]] | None:
     return (" AND ".join(clauses) or "1"), params
 
 
-def before_clause(f: CommentFilter) -> str:
-    """Rows sorted before a given key (bound as one parameter per sort key): a row-value
-    comparison SQLite runs as an index range."""
+def before_clause(f: CommentFilter, key: Sequence[object]) -> tuple[str, list[object]]:
+    """Rows sorted before the row whose sort key is `key` (one value per `sort_keys`)."""
+    return seek_clause(f, key, before=True, inclusive=False)
+
+
+def from_key_clause(f: CommentFilter, key: Sequence[object]) -> tuple[str, list[object]]:
+    """The row whose sort key is `key` and every row sorted after it (a scroll anchor)."""
+    return seek_clause(f, key, before=False, inclusive=True)
+
+
+def seek_clause(
+    f: CommentFilter, key: Sequence[object], *, before: bool, inclusive: bool
+) -> tuple[str, list[object]]:
+    """Rows sorted before (or after) the row whose sort key is `key`, and that row itself if
+    `inclusive`, as a comparison SQLite runs as an index range. A row value over
+    all keys is one when every key is a column; the Risk order's first key is an expression,
+    which a row value cannot range over (SQLite scanned the whole index: 40 s for 2,000
+    anchors), so that key is compared on its own and the rest as a row value."""
     keys, descending = sort_keys(f)
-    marks = ", ".join("?" for _ in keys)
-    return f"({', '.join(keys)}) {'>' if descending else '<'} ({marks})"
+    if len(key) != len(keys):
+        raise ValueError(f"a sort key for {f.sort} has {len(keys)} values, not {len(key)}")
+    upward = before == descending  # the wanted rows have larger keys
+    strict = ">" if upward else "<"
+    op = strict + ("=" if inclusive else "")
+    first, rest = keys[0], keys[1:]
+    if not rest:
+        return f"{first} {op} ?", [key[0]]
+    if first.startswith("c.created_ts"):
+        marks = ", ".join("?" for _ in keys)
+        return f"({', '.join(keys)}) {op} ({marks})", list(key)
+    rest_marks = ", ".join("?" for _ in rest)
+    tail = f"({', '.join(rest)}) {op} ({rest_marks})" if len(rest) > 1 else f"{rest[0]} {op} ?"
+    sql = f"{first} {strict}= ? AND ({first} {strict} ? OR {tail})"
+    return sql, [key[0], key[0], *key[1:]]
 
 
 def order_clause(sort: SortOrder) -> str:

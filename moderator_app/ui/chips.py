@@ -2,7 +2,7 @@
 detail pane. Everything is drawn with `drawText`: plain text, whatever the string holds."""
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap
 
 from moderator_app.domain import ToxicityResult
 from moderator_app.ui import theme
@@ -14,11 +14,28 @@ CHIP_PAD_X = 8
 MARKER_SIZE = 14
 
 
+# Chip fonts and their metrics by the base font's key: a screen of the inbox paints ~20 chips.
+_FONTS: dict[str, tuple[QFont, QFontMetrics, QFont]] = {}
+
+
+def _chip_fonts(base: QFont) -> tuple[QFont, QFontMetrics, QFont]:
+    """(the chip's font, its metrics, the same at normal weight) for a base font."""
+    key = base.key()
+    found = _FONTS.get(key)
+    if found is None:
+        font = QFont(base)
+        font.setPointSizeF(max(base.pointSizeF() - 1.0, 7.0))
+        font.setWeight(QFont.Weight.DemiBold)
+        normal = QFont(font)
+        normal.setWeight(QFont.Weight.Normal)
+        if len(_FONTS) > 32:
+            _FONTS.clear()
+        found = _FONTS[key] = (font, QFontMetrics(font), normal)
+    return found
+
+
 def chip_font(base: QFont) -> QFont:
-    font = QFont(base)
-    font.setPointSizeF(max(base.pointSizeF() - 1.0, 7.0))
-    font.setWeight(QFont.Weight.DemiBold)
-    return font
+    return QFont(_chip_fonts(base)[0])
 
 
 def toxicity_parts(result: ToxicityResult | None) -> tuple[str, str, ChipColors]:
@@ -29,7 +46,7 @@ def toxicity_parts(result: ToxicityResult | None) -> tuple[str, str, ChipColors]
 
 
 def chip_width(font: QFont, label: str, detail: str = "") -> int:
-    metrics = QFontMetrics(chip_font(font))
+    metrics = _chip_fonts(font)[1]
     width = metrics.horizontalAdvance(label) + 2 * CHIP_PAD_X
     if detail:
         width += metrics.horizontalAdvance(" " + detail)
@@ -48,7 +65,7 @@ def paint_chip(
     """A pill with `label` (and a lighter `detail`), vertically centred in `rect`, left
     aligned. Returns the width used."""
     base = font or painter.font()
-    small = chip_font(base)
+    small, metrics, normal = _chip_fonts(base)
     width = min(chip_width(base, label, detail), rect.width())
     height = min(CHIP_HEIGHT, rect.height())
     pill = QRectF(
@@ -60,7 +77,6 @@ def paint_chip(
     painter.setBrush(colors.background)
     painter.drawRoundedRect(pill, height / 2, height / 2)
     painter.setFont(small)
-    metrics = QFontMetrics(small)
     text_rect = pill.adjusted(CHIP_PAD_X, 0, -CHIP_PAD_X + 1, 0).toRect()
     painter.setPen(colors.foreground)
     painter.drawText(
@@ -71,13 +87,53 @@ def paint_chip(
         faded.setAlphaF(0.75)
         painter.setPen(faded)
         detail_rect = text_rect.adjusted(metrics.horizontalAdvance(label + " "), 0, 0, 0)
-        normal = QFont(small)
-        normal.setWeight(QFont.Weight.Normal)
         painter.setFont(normal)
         painter.drawText(
             detail_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), detail
         )
     painter.restore()
+    return width
+
+
+# Chips drawn once into a pixmap, then copied: the inbox paints the same few dozen chips (a
+# level and a score) on every screen, and a rounded, antialiased pill with two texts costs
+# more than copying its pixels.
+_CHIP_PIXMAPS: dict[tuple[object, ...], tuple[QPixmap, int]] = {}
+_CHIP_PIXMAPS_MAX = 512
+
+
+def paint_chip_cached(
+    painter: QPainter, rect: QRect, label: str, colors: ChipColors, *, detail: str = ""
+) -> int:
+    """`paint_chip` in the painter's current font, through a pixmap cache."""
+    font = painter.font()
+    ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+    key = (
+        font.key(),
+        label,
+        detail,
+        colors.foreground.rgba(),
+        colors.background.rgba(),
+        colors.border.rgba(),
+        rect.width(),
+        rect.height(),
+        ratio,
+    )
+    found = _CHIP_PIXMAPS.get(key)
+    if found is None:
+        width = min(chip_width(font, label, detail), rect.width())
+        pixmap = QPixmap(max(round(width * ratio), 1), max(round(rect.height() * ratio), 1))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        inner = QPainter(pixmap)
+        inner.setFont(font)
+        paint_chip(inner, QRect(0, 0, width, rect.height()), label, colors, detail=detail)
+        inner.end()
+        if len(_CHIP_PIXMAPS) >= _CHIP_PIXMAPS_MAX:
+            _CHIP_PIXMAPS.clear()
+        found = _CHIP_PIXMAPS[key] = (pixmap, width)
+    pixmap, width = found
+    painter.drawPixmap(rect.topLeft(), pixmap)
     return width
 
 

@@ -170,11 +170,13 @@ class DetailPane(QStackedWidget):
         if self._comment is not None and comment_id in (None, self._comment.id):
             self.show_comment(self._comment.id)
 
-    def set_search(self, search: str) -> None:
-        """The inbox search, marked in the text of the comments shown from now on."""
+    def set_search(self, search: str, *, show_now: bool = True) -> None:
+        """The inbox search, marked in the text of the comments shown from now on (and in
+        the one shown now, unless another is about to be shown anyway)."""
         if search != self._search:
             self._search = search
-            self.refresh()
+            if show_now:
+                self.refresh()
 
     def plain_text(self) -> str:
         return self.text_view.toPlainText()

@@ -50,8 +50,11 @@ class ExcerptDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         search = self._search_of()
+        if not search.strip():
+            super().paint(painter, option, index)
+            return
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        if not search.strip() or not match_runs(text, search):
+        if not match_runs(text, search):
             super().paint(painter, option, index)
             return
         opt = QStyleOptionViewItem(option)

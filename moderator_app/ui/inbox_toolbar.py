@@ -58,6 +58,8 @@ class InboxToolbar(QWidget):
             self.searchChanged.emit(self.search.text())
         self.leaveRequested.emit()
 
-    def set_title(self, title: str, count: int) -> None:
+    def set_title(self, title: str, count: int, *, exact: bool = True) -> None:
+        """The view's name and how many comments it has (while a large result is being
+        counted, it says so)."""
         self.title.setText(title)
-        self.count.setText(str(count))
+        self.count.setText(str(count) if exact else self.tr("counting…"))

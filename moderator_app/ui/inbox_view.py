@@ -27,6 +27,7 @@ _WIDTHS = {
 class InboxView(QTableView):
     currentCommentChanged = Signal(object)  # int | None
     selectionSizeChanged = Signal(int, bool)  # selected rows, all matching the filter
+    firstPainted = Signal()  # the list was painted for the first time
 
     def __init__(self, model: InboxModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +68,13 @@ class InboxView(QTableView):
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.selectionModel().selectionChanged.connect(self._on_selection)
         model.modelReset.connect(self._on_reset)
+        model.countChanged.connect(self._on_count)
+        # Rows inserted or removed schedule a layout of the view for later, and the view is
+        # painted before it and again after it: lay out now, paint once.
+        model.rowsInserted.connect(self._lay_out_now)
+        model.rowsRemoved.connect(self._lay_out_now)
         self._empty_text = ""
+        self._painted = False
         self._all_matching = False
         self._selecting_all = False
 
@@ -81,6 +88,13 @@ class InboxView(QTableView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        first = self.rowAt(0)
+        if first >= 0:
+            last = self.rowAt(self.viewport().height() - 1)
+            self._model.note_visible(first, last if last >= 0 else self._model.rowCount() - 1)
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
         if self._model.rowCount() == 0 and self._empty_text:
             painter = QPainter(self.viewport())
             painter.setPen(QColor(theme.FAINT))
@@ -122,7 +136,9 @@ class InboxView(QTableView):
     # --- bulk selection ----------------------------------------------------------------------
 
     def selectAll(self) -> None:  # Ctrl+A (Qt's standard key) lands here
-        """Select every comment matching the filter, loaded or not."""
+        """Select every comment matching the filter, loaded or not (counted now if the count
+        is still on its way: the confirmation says exactly how many)."""
+        self._model.ensure_exact()
         if self._model.rowCount() == 0:
             return
         self._selecting_all = True
@@ -209,6 +225,13 @@ class InboxView(QTableView):
     def _on_reset(self) -> None:
         self._all_matching = False
         self._on_selection()
+
+    def _lay_out_now(self, *_: object) -> None:
+        self.executeDelayedItemsLayout()
+
+    def _on_count(self) -> None:
+        if self._all_matching:  # "all N matching": N follows the count
+            self.selectionSizeChanged.emit(self.selection_size(), True)
 
     def move_selection(self, step: int) -> None:
         """j/k: the next or previous comment, staying inside the list."""

@@ -1,6 +1,7 @@
 """The main window composes the small widgets and wires them together; it holds no business
 logic of its own. Left: sidebar. Centre: toolbar + inbox. Right: actions, detail, composer."""
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
@@ -18,6 +19,7 @@ from moderator_app.store.view_spec import Period, ViewSpec
 from moderator_app.ui import shortcuts
 from moderator_app.ui.accounts_dialog import AccountsDialog
 from moderator_app.ui.action_bar import ActionBar
+from moderator_app.ui.background import BackgroundReader
 from moderator_app.ui.bulk_bar import BulkBar
 from moderator_app.ui.bulk_confirm import BulkConfirmDialog
 from moderator_app.ui.bulk_text import kind_verb, number
@@ -41,6 +43,10 @@ from moderator_app.ui.sidebar import Sidebar
 from moderator_app.ui.status_bar import SyncStatusBar
 
 COUNTS_REFRESH_MS = 300
+# Background reads wait for the first paint, or this long if the window is not shown.
+READER_START_MS = 500
+# Engine events (a batch of new or scored comments each) reach the inbox at most this often.
+CHANGES_COALESCE_MS = 250
 # The detail pane's thread and author load this long after the selection settles.
 CONTEXT_DELAY_MS = 120
 NEXT_SCAN_ROWS = 2000  # how far "next unreviewed" looks before wrapping to the top
@@ -56,8 +62,12 @@ class MainWindow(QMainWindow):
         self.bridge = bridge
         self.filters = FilterState(self)
         self.moderation = ModerationActions(store, bridge, self)
-        self.model = InboxModel(store, self)
-        self.sidebar = Sidebar(store)
+        # Counting, anchors, placing new comments, sidebar badges: off the GUI thread, once
+        # the window has painted its first rows (or after a moment if it is not shown).
+        self.reader = BackgroundReader(store, self)
+        self.reader.hold()
+        self.model = InboxModel(store, self, reader=self.reader)
+        self.sidebar = Sidebar(store, reader=self.reader)
         self.toolbar = InboxToolbar()
         self.bulk_bar = BulkBar()
         self.filter_bar = FilterBar(self._platforms())
@@ -79,11 +89,16 @@ class MainWindow(QMainWindow):
         self._wire()
         self.shortcuts = shortcuts.install(self, self._bindings())
         self._counts_timer = self._timer(COUNTS_REFRESH_MS, self._refresh_counts, single=True)
+        self._changes = PendingChanges()
+        self._changes_timer = self._timer(CHANGES_COALESCE_MS, self._flush_changes, single=True)
+        self._changes_flushed = 0.0
         self._time_timer = self._timer(TIME_REFRESH_MS, self.model.refresh_times, single=False)
         self._time_timer.start()
         self._apply_filter(self.filters.current())
         self._update_account_column()
         self.inbox.setFocus()
+        self.inbox.firstPainted.connect(self.reader.release)
+        QTimer.singleShot(READER_START_MS, self.reader.release)
 
     # --- layout and wiring -------------------------------------------------------------------
 
@@ -144,6 +159,7 @@ class MainWindow(QMainWindow):
         self.model.rowsInserted.connect(self._after_rows_changed)
         self.model.rowsRemoved.connect(self._after_rows_changed)
         self.model.modelReset.connect(self._after_rows_changed)
+        self.model.countChanged.connect(self._update_title)
 
         self.action_bar.replyRequested.connect(self.composer.focus_editor)
         self.action_bar.hideToggled.connect(self.toggle_hidden)
@@ -531,7 +547,7 @@ class MainWindow(QMainWindow):
         self.detail.refresh()
         self.action_bar.set_comment(self.detail.comment)
         self.status.refresh_actions()
-        self._counts_timer.start()
+        self._schedule_counts()
 
     def _on_calibration_changed(self, account_id: int, version: int, summary: list[str]) -> None:
         account = self.store.accounts.get(account_id)
@@ -581,14 +597,16 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _apply_filter(self, new_filter: CommentFilter) -> None:
+        # The list resets and selects its first row, which shows that comment with the new
+        # search marked: no need to mark it in the comment shown now first.
+        self.detail.set_search(new_filter.search, show_now=False)
         self.model.set_filter(new_filter)
-        self.detail.set_search(new_filter.search)
         self._update_title()
 
     def _update_title(self) -> None:
         index = self.sidebar.view.currentIndex()
         title = str(index.data() or "") if index.isValid() else ""
-        self.toolbar.set_title(title, self.model.rowCount())
+        self.toolbar.set_title(title, self.model.rowCount(), exact=self.model.count_exact)
         current = self.model.current_filter
         if current.search:
             empty = self.tr("No comments match the search.")
@@ -618,7 +636,7 @@ class MainWindow(QMainWindow):
     def _comment_touched(self, comment_id: int) -> None:
         self._refresh_comments([comment_id])
         self.status.refresh_actions()
-        self._counts_timer.start()
+        self._schedule_counts()
 
     def _refresh_comments(self, comment_ids: Sequence[int]) -> None:
         self.model.refresh_comments(comment_ids)
@@ -628,19 +646,38 @@ class MainWindow(QMainWindow):
             self.action_bar.set_comment(self.detail.comment)
 
     def _on_comments_changed(self, account_id: int, added: list[int], changed: list[int]) -> None:
-        self.model.on_comments_changed(account_id, added, changed)
+        """Gathered, and passed on at most every `CHANGES_COALESCE_MS` (the engine reports
+        every batch it stores or scores: dozens a second while it catches up)."""
+        self._changes.add(account_id, added, changed)
+        if not self._changes_timer.isActive():
+            since = (time.monotonic() - self._changes_flushed) * 1000
+            self._changes_timer.start(max(0, int(CHANGES_COALESCE_MS - since)))
+
+    def _flush_changes(self) -> None:
+        self._changes_flushed = time.monotonic()
+        changed_here: set[int] = set()
+        for account_id, added, changed in self._changes.take():
+            self.model.on_comments_changed(account_id, added, changed)
+            changed_here.update(changed)
         current = self.current_comment_id()
-        if current is not None and current in changed:
+        if current is not None and current in changed_here:
             self.detail.refresh(current)
             self.action_bar.set_comment(self.detail.comment)
-        self._counts_timer.start()
+        self._schedule_counts()
+
+    def _schedule_counts(self) -> None:
+        """Sidebar badges again soon; while changes keep coming, at a pace that leaves the
+        CPU to the engine (counting takes at most a tenth of the time)."""
+        if not self._counts_timer.isActive():
+            pause = max(COUNTS_REFRESH_MS, int(self.sidebar.last_count_s * 10_000))
+            self._counts_timer.start(pause)
 
     def _on_action_changed(
         self, _action_id: int, comment_id: int, _status: str, _error: str
     ) -> None:
         self._refresh_comments([comment_id])
         self.status.refresh_actions()
-        self._counts_timer.start()
+        self._schedule_counts()
 
     def _on_account_status(self, status: AccountStatus) -> None:
         self.status.set_account_status(status)
@@ -652,7 +689,7 @@ class MainWindow(QMainWindow):
         self.detail.refresh()
         self.action_bar.set_comment(self.detail.comment)
         self.status.refresh_actions()
-        self._counts_timer.start()
+        self._schedule_counts()
 
     def _refresh_counts(self) -> None:
         self.sidebar.refresh_counts()
@@ -668,8 +705,31 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._time_timer.stop()
         self._counts_timer.stop()
+        self._changes_timer.stop()
+        self.reader.stop()
         self.detail.cancel_context()
         super().closeEvent(event)
+
+
+class PendingChanges:
+    """Engine-reported changes not yet passed on, per account, in arrival order."""
+
+    def __init__(self) -> None:
+        self._added: dict[int, dict[int, None]] = {}
+        self._changed: dict[int, dict[int, None]] = {}
+
+    def add(self, account_id: int, added: Sequence[int], changed: Sequence[int]) -> None:
+        self._added.setdefault(account_id, {}).update(dict.fromkeys(added))
+        self._changed.setdefault(account_id, {}).update(dict.fromkeys(changed))
+
+    def take(self) -> list[tuple[int, list[int], list[int]]]:
+        out = [
+            (account_id, list(added), list(self._changed.get(account_id, {})))
+            for account_id, added in self._added.items()
+        ]
+        self._added.clear()
+        self._changed.clear()
+        return out
 
 
 def _unreviewed(comment: Comment) -> bool:

@@ -2,15 +2,56 @@
 a glance and narrow, leaving the width to the comment text. The full name is the tooltip."""
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from moderator_app.domain import Platform
 from moderator_app.ui import theme
-from moderator_app.ui.roles import Role
+from moderator_app.ui.roles import Role, plain_index
 
 BADGE_WIDTH = 28
 BADGE_HEIGHT = 18
+
+
+_BADGE_FONTS: dict[str, QFont] = {}  # by the painter's font key: built once
+
+
+def _badge_font(base: QFont) -> QFont:
+    key = base.key()
+    font = _BADGE_FONTS.get(key)
+    if font is None:
+        font = QFont(base)
+        font.setPixelSize(10)
+        font.setWeight(QFont.Weight.Bold)
+        if len(_BADGE_FONTS) > 16:
+            _BADGE_FONTS.clear()
+        _BADGE_FONTS[key] = font
+    return font
+
+
+_BADGES: dict[tuple[object, ...], QPixmap] = {}  # drawn once per platform, font and state
+
+
+def paint_platform_badge_cached(
+    painter: QPainter, rect: QRect, platform: Platform, faded: bool
+) -> None:
+    """`paint_platform_badge` through a pixmap cache (the same few badges on every row)."""
+    ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+    font = painter.font()
+    key = (platform, faded, font.key(), rect.height(), ratio)
+    pixmap = _BADGES.get(key)
+    if pixmap is None:
+        pixmap = QPixmap(round(BADGE_WIDTH * ratio) + 2, max(round(rect.height() * ratio), 1))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        inner = QPainter(pixmap)
+        inner.setFont(font)
+        paint_platform_badge(inner, QRect(0, 0, BADGE_WIDTH + 1, rect.height()), platform, faded)
+        inner.end()
+        if len(_BADGES) > 64:
+            _BADGES.clear()
+        _BADGES[key] = pixmap
+    painter.drawPixmap(rect.topLeft(), pixmap)
 
 
 def paint_platform_badge(painter: QPainter, rect: QRect, platform: Platform, faded: bool) -> None:
@@ -23,10 +64,7 @@ def paint_platform_badge(painter: QPainter, rect: QRect, platform: Platform, fad
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(color)
     painter.drawRoundedRect(badge, 5, 5)
-    font = QFont(painter.font())
-    font.setPixelSize(10)
-    font.setWeight(QFont.Weight.Bold)
-    painter.setFont(font)
+    painter.setFont(_badge_font(painter.font()))
     painter.setPen(QColor("#ffffff"))
     painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), theme.PLATFORM_CODES[platform])
     painter.restore()
@@ -39,10 +77,12 @@ class PlatformDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        # Background and selection as the style draws them. The cell shows no text, icon or
+        # font of the model's, so its other roles are not asked for (`initStyleOption`): one
+        # call into Python less per row painted.
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
+        opt.index = plain_index(index)
         opt.text = ""
-        opt.icon = QStyleOptionViewItem().icon
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
@@ -50,7 +90,7 @@ class PlatformDelegate(QStyledItemDelegate):
         platform = Platform(value) if value in Platform._value2member_map_ else None
         if platform is not None:
             rect: QRect = opt.rect.adjusted(10, 0, 0, 0)
-            paint_platform_badge(painter, rect, platform, bool(index.data(Role.FADED)))
+            paint_platform_badge_cached(painter, rect, platform, bool(index.data(Role.FADED)))
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

@@ -2,7 +2,7 @@
 
 from enum import IntEnum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 _USER = int(Qt.ItemDataRole.UserRole)
 
@@ -30,3 +30,11 @@ class Column(IntEnum):
     AUTHOR = 3
     EXCERPT = 4
     TOXICITY = 5
+
+
+def plain_index(index: QModelIndex | QPersistentModelIndex) -> QModelIndex:
+    """The same cell as a plain index (what a style option holds)."""
+    if isinstance(index, QModelIndex):
+        return index
+    model = index.model()
+    return QModelIndex() if model is None else model.index(index.row(), index.column())

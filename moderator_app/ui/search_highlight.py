@@ -9,6 +9,7 @@ markup.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from PySide6.QtGui import QColor
 
@@ -37,16 +38,21 @@ def search_terms(search: str) -> tuple[tuple[str, ...], str]:
 
 def match_runs(text: str, search: str) -> list[Run]:
     """The tokens of `text` that the search matched, as sorted [start, end) ranges."""
+    return list(_match_runs(text, search))
+
+
+@lru_cache(maxsize=4096)  # the inbox paints the same rows for the same search many times
+def _match_runs(text: str, search: str) -> tuple[Run, ...]:
     whole, prefix = search_terms(search)
     if not prefix:
-        return []
+        return ()
     wanted = set(whole)
     runs: list[Run] = []
     for match in _WORD.finditer(text):
         token = fold(match.group())
         if token in wanted or token.startswith(prefix):
             runs.append((match.start(), match.end()))
-    return runs
+    return tuple(runs)
 
 
 def clip_runs(runs: list[Run], length: int) -> list[Run]:

@@ -1,6 +1,8 @@
 """The left column: views and accounts with unread and flagged counts. Choosing an entry
 narrows the inbox (via `scopeChanged`); the sidebar itself never touches the inbox."""
 
+import time
+
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
@@ -29,9 +31,10 @@ from moderator_app import APP_NAME
 from moderator_app.domain import ToxicityLevel
 from moderator_app.store import Store
 from moderator_app.ui import theme
+from moderator_app.ui.background import JobContext, Reader
 from moderator_app.ui.chips import paint_chip
 from moderator_app.ui.filter_state import Scope
-from moderator_app.ui.sidebar_model import EntryKind, SidebarModel, SidebarRole
+from moderator_app.ui.sidebar_model import EntryKind, SidebarCounts, SidebarModel, SidebarRole
 
 _ROW_HEIGHT = 32
 _HEADER_HEIGHT = 34
@@ -156,10 +159,21 @@ class Sidebar(QWidget):
     deleteViewRequested = Signal(int)
     accountsRequested = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        reader: Reader | None = None,
+    ) -> None:
+        """With a `reader`, counts are read in the background (a million comments: tens of
+        milliseconds each) and arrive a moment after the entries."""
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.model = SidebarModel(store, self)
+        self._reader = reader
+        self._counting = False
+        self.last_count_s = 0.0  # how long the last background count took
+        self.model = SidebarModel(store, self, counts_later=reader is not None)
         brand = QLabel(APP_NAME, self)
         brand.setObjectName("brand")
         brand.setTextFormat(Qt.TextFormat.PlainText)
@@ -187,6 +201,7 @@ class Sidebar(QWidget):
         layout.addWidget(self.accounts_button)
         self.view.selectionModel().currentChanged.connect(self._on_current)
         self.select_scope(Scope())
+        self._refresh_later()
 
     def select_scope(self, scope: Scope) -> None:
         row = self.model.row_for_scope(scope)
@@ -194,14 +209,11 @@ class Sidebar(QWidget):
             self.view.setCurrentIndex(self.model.index(row))
 
     def refresh_counts(self) -> None:
-        scope = self.current_scope()
-        view_id = self.current_view_id()
-        self.model.refresh_counts()
-        if not self.view.currentIndex().isValid():  # the entries changed: a reset
-            if view_id is not None and self.model.row_for_view(view_id) >= 0:
-                self.select_view(view_id)
-            else:
-                self.select_scope(scope or Scope())
+        """Read the counts again (in the background when the sidebar has a reader)."""
+        if self._reader is not None:
+            self._refresh_later()
+            return
+        self._apply_counts(self.model.read_counts())
 
     def reload(self) -> None:
         current = self.current_scope()
@@ -211,6 +223,42 @@ class Sidebar(QWidget):
             self.select_view(view_id)
         else:
             self.select_scope(current or Scope())
+        self._refresh_later()
+
+    def counting(self) -> bool:
+        """Whether counts are being read in the background."""
+        return self._counting
+
+    def _refresh_later(self) -> None:
+        reader = self._reader
+        if reader is None:
+            return
+        views = self.model.views.list()  # a few rows: read here, counted there
+        now = time.time()
+        self._counting = True
+
+        def work(ctx: JobContext) -> None:
+            started = time.perf_counter()
+            counts = SidebarCounts.read(ctx.store, views, now)
+            ctx.deliver((counts, time.perf_counter() - started))
+
+        reader.submit("sidebar-counts", work, self._on_counts, priority=0)
+
+    def _on_counts(self, answer: tuple[SidebarCounts, float]) -> None:
+        counts, seconds = answer
+        self._counting = False
+        self.last_count_s = seconds
+        self._apply_counts(counts)
+
+    def _apply_counts(self, counts: SidebarCounts) -> None:
+        scope = self.current_scope()
+        view_id = self.current_view_id()
+        self.model.apply_counts(counts)
+        if not self.view.currentIndex().isValid():  # the entries changed: a reset
+            if view_id is not None and self.model.row_for_view(view_id) >= 0:
+                self.select_view(view_id)
+            else:
+                self.select_scope(scope or Scope())
 
     def current_scope(self) -> Scope | None:
         index = self.view.currentIndex()

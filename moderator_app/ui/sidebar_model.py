@@ -1,8 +1,9 @@
-"""The sidebar's entries: built-in views (all, flagged, toxic) and one row per account, each
-with its unread and flagged counts. Counts refresh in place; the list resets only when the
-set of accounts changes."""
+"""The sidebar's entries: built-in views (all, flagged, toxic), saved views and one row per
+account, each with its unread and flagged counts. Counts refresh in place; the list resets
+only when the set of entries changes."""
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -11,6 +12,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from moderator_app.domain import LocalState, Platform, ToxicityLevel
 from moderator_app.store import CommentFilter, Store
+from moderator_app.store.comments import AccountCounts
+from moderator_app.store.views import SavedView
 from moderator_app.ui.filter_state import Scope
 from moderator_app.ui.platform_icons import PlatformIcons
 
@@ -48,12 +51,37 @@ class Entry:
     view_id: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class SidebarCounts:
+    """The numbers on the sidebar's entries, read in one go (on any thread)."""
+
+    by_account: dict[int, AccountCounts]
+    toxic: int
+    saved: dict[int, int]  # saved view id -> comments matching it
+
+    @staticmethod
+    def read(store: Store, views: Sequence[SavedView], now: float) -> "SidebarCounts":
+        by_account = store.comments.counts_by_account()
+        toxic = store.comments.count(
+            CommentFilter(min_level=ToxicityLevel.TOXIC, local_states=(LocalState.NEW,))
+        )
+        saved = {view.id: store.comments.count(view.spec.to_filter(now)) for view in views}
+        return SidebarCounts(by_account, toxic, saved)
+
+
 class SidebarModel(QAbstractListModel):
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    """Counts are read at once, or, with `counts_later`, start from the last known (zero at
+    first) until `apply_counts` brings them (the sidebar reads them in the background)."""
+
+    def __init__(
+        self, store: Store, parent: QObject | None = None, *, counts_later: bool = False
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._entries: list[Entry] = []
         self._icons = PlatformIcons()
+        self._counts_later = counts_later
+        self._counts = SidebarCounts({}, 0, {})
         self.views = store.views
         self.reload()
 
@@ -118,14 +146,25 @@ class SidebarModel(QAbstractListModel):
         return [e.view_id for e in self._entries if e.view_id is not None]
 
     def reload(self) -> None:
-        """Rebuild the entries (accounts added or removed)."""
+        """Rebuild the entries (accounts or saved views added or removed)."""
         self.beginResetModel()
-        self._entries = self._build()
+        if not self._counts_later:
+            self._counts = self.read_counts()
+        self._entries = self._build(self._counts)
         self.endResetModel()
 
     def refresh_counts(self) -> None:
         """New comments or actions: update the numbers where they are."""
-        fresh = self._build()
+        self.apply_counts(self.read_counts())
+
+    def read_counts(self) -> SidebarCounts:
+        return SidebarCounts.read(self._store, self.views.list(), time.time())
+
+    def apply_counts(self, counts: SidebarCounts) -> None:
+        """Fresh numbers: changed entries repaint; the list resets only if its entries
+        changed (an account or saved view came or went)."""
+        self._counts = counts
+        fresh = self._build(counts)
         if [e.key for e in fresh] != [e.key for e in self._entries]:
             self.beginResetModel()
             self._entries = fresh
@@ -136,13 +175,10 @@ class SidebarModel(QAbstractListModel):
                 self._entries[row] = new
                 self.dataChanged.emit(self.index(row), self.index(row))
 
-    def _build(self) -> list[Entry]:
-        counts = self._store.comments.counts_by_account()
-        unread = sum(c.new for c in counts.values())
-        flagged = sum(c.flagged for c in counts.values())
-        toxic = self._store.comments.count(
-            CommentFilter(min_level=ToxicityLevel.TOXIC, local_states=(LocalState.NEW,))
-        )
+    def _build(self, counts: SidebarCounts) -> list[Entry]:
+        by_account = counts.by_account
+        unread = sum(c.new for c in by_account.values())
+        flagged = sum(c.flagged for c in by_account.values())
         entries = [
             Entry(EntryKind.HEADER, "h:views", self.tr("Inbox")),
             Entry(
@@ -164,25 +200,27 @@ class SidebarModel(QAbstractListModel):
                 "v:toxic",
                 self.tr("Toxic"),
                 Scope(min_level=ToxicityLevel.TOXIC),
-                flagged=toxic,
+                flagged=counts.toxic,
                 flag_level=ToxicityLevel.TOXIC,
             ),
         ]
         saved = self.views.list()
         if saved:
             entries.append(Entry(EntryKind.HEADER, "h:saved", self.tr("Saved views")))
-            now = time.time()
-            for view in saved:  # one COUNT per view; callers throttle refreshes
-                matching = self._store.comments.count(view.spec.to_filter(now))
+            for view in saved:
                 entries.append(
                     Entry(
-                        EntryKind.SAVED, f"s:{view.id}", view.name, unread=matching, view_id=view.id
+                        EntryKind.SAVED,
+                        f"s:{view.id}",
+                        view.name,
+                        unread=counts.saved.get(view.id, 0),
+                        view_id=view.id,
                     )
                 )
         entries.append(Entry(EntryKind.HEADER, "h:accounts", self.tr("Accounts")))
         for account in self._store.accounts.list():
             assert account.id is not None
-            found = counts.get(account.id)
+            found = by_account.get(account.id)
             entries.append(
                 Entry(
                     EntryKind.ACCOUNT,

@@ -8,12 +8,12 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from moderator_app.domain import LocalState, PlatformState, ToxicityResult
+from moderator_app.domain import Comment, LocalState, PlatformState, ToxicityResult
 from moderator_app.ui import theme
 from moderator_app.ui.chips import (
     CHIP_HEIGHT,
     MARKER_SIZE,
-    paint_chip,
+    paint_chip_cached,
     paint_clock,
     paint_failed,
     paint_flag,
@@ -21,7 +21,7 @@ from moderator_app.ui.chips import (
     paint_replied,
     toxicity_parts,
 )
-from moderator_app.ui.roles import Role
+from moderator_app.ui.roles import Role, plain_index
 
 _GAP = 6
 Painter = Callable[[QPainter, QRect, QColor], None]
@@ -39,38 +39,54 @@ class ToxicityDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        # Background and selection exactly as the style draws them, but no text.
+        # Background and selection exactly as the style draws them, but no text. The cell
+        # shows no text, icon or font of the model's roles, so they are not asked for
+        # (`initStyleOption`): one call into Python less per row painted.
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
+        opt.index = plain_index(index)
         opt.text = ""
         style = opt.widget.style() if opt.widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
 
         rect: QRect = opt.rect.adjusted(8, 0, -6, 0)
-        result: ToxicityResult | None = index.data(Role.TOXICITY)
+        # One question to the model for everything drawn here (each is a call into Python).
+        comment = index.data(Role.COMMENT)
+        result: ToxicityResult | None = (
+            comment.toxicity if isinstance(comment, Comment) else index.data(Role.TOXICITY)
+        )
         label, detail, colors = toxicity_parts(result)
         painter.save()
         painter.setFont(opt.font)
-        used = paint_chip(painter, rect, label, colors, detail=detail)
+        used = paint_chip_cached(painter, rect, label, colors, detail=detail)
         x = rect.left() + used + _GAP
         x = self._paint_markers(
-            painter, index, QRect(x, rect.top(), rect.right() - x, rect.height())
+            painter, index, QRect(x, rect.top(), rect.right() - x, rect.height()), comment
         )
         painter.restore()
 
     def _paint_markers(
-        self, painter: QPainter, index: QModelIndex | QPersistentModelIndex, rect: QRect
+        self,
+        painter: QPainter,
+        index: QModelIndex | QPersistentModelIndex,
+        rect: QRect,
+        comment: object = None,
     ) -> int:
         x = rect.left()
         markers: list[tuple[Painter, QColor]] = []
-        if (index.data(Role.FAILED) or 0) > 0:
+        if isinstance(comment, Comment):
+            failed, pending = comment.failed_actions, comment.pending_actions
+            state, platform_state = comment.local_state, comment.remote.platform_state
+        else:
+            failed, pending = index.data(Role.FAILED) or 0, index.data(Role.PENDING) or 0
+            state = LocalState(index.data(Role.LOCAL_STATE) or LocalState.NEW)
+            platform_state = index.data(Role.PLATFORM_STATE)
+        if failed > 0:
             markers.append((paint_failed, theme.FAILED))
-        elif (index.data(Role.PENDING) or 0) > 0:
+        elif pending > 0:
             markers.append((paint_clock, theme.PENDING))
-        state = LocalState(index.data(Role.LOCAL_STATE) or LocalState.NEW)
         if state in _STATE_MARKERS:
             markers.append(_STATE_MARKERS[state])
-        elif index.data(Role.PLATFORM_STATE) == PlatformState.HIDDEN:
+        elif platform_state == PlatformState.HIDDEN:
             markers.append(_STATE_MARKERS[LocalState.HIDDEN])
         for paint, color in markers:
             if x + MARKER_SIZE > rect.right() + 1:

@@ -537,7 +537,7 @@
 <context>
     <name>ContextCard</name>
     <message>
-        <location filename="../../moderator_app/ui/thread_context.py" line="85"/>
+        <location filename="../../moderator_app/ui/thread_context.py" line="86"/>
         <source>Go to this comment</source>
         <translation>Перейти к этому комментарию</translation>
     </message>
@@ -568,57 +568,57 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="74"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="86"/>
         <source>Select a comment to see it here</source>
         <translation>Выберите комментарий, чтобы увидеть его здесь</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="88"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="100"/>
         <source>Open on platform</source>
         <translation>Открыть на платформе</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="103"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="115"/>
         <source>Thread</source>
         <translation>Обсуждение</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="104"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="116"/>
         <source>Activity</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="105"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="117"/>
         <source>Author</source>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="194"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="241"/>
         <source>Unknown author</source>
         <translation>Неизвестный автор</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="200"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="247"/>
         <source>edited</source>
         <translation>изменён</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="205"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="252"/>
         <source>On: %1</source>
         <translation>К посту: %1</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="236"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="280"/>
         <source>Not scored yet</source>
         <translation>Ещё не оценён</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="237"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="281"/>
         <source>Score %1</source>
         <translation>Оценка %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../moderator_app/ui/detail_pane.py" line="241"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="285"/>
         <source>marked passages: %n</source>
         <translation>
             <numerusform>отмечен %n фрагмент</numerusform>
@@ -627,7 +627,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/detail_pane.py" line="243"/>
+        <location filename="../../moderator_app/ui/detail_pane.py" line="287"/>
         <source>scorer: %1</source>
         <translation>модель: %1</translation>
     </message>
@@ -1155,42 +1155,42 @@
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../moderator_app/ui/inbox_model.py" line="427"/>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="978"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/inbox_model.py" line="428"/>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="979"/>
         <source>Platform</source>
         <translation>Сеть</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/inbox_model.py" line="429"/>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="980"/>
         <source>Account</source>
         <translation>Аккаунт</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/inbox_model.py" line="430"/>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="981"/>
         <source>Author</source>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/inbox_model.py" line="431"/>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="982"/>
         <source>Comment</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/inbox_model.py" line="432"/>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="983"/>
         <source>Toxicity</source>
         <translation>Токсичность</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/inbox_model.py" line="507"/>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="1039"/>
         <source>actions queued: %1</source>
         <translation>действий в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/inbox_model.py" line="509"/>
+        <location filename="../../moderator_app/ui/inbox_model.py" line="1041"/>
         <source>actions failed: %1</source>
         <translation>действий с ошибкой: %1</translation>
     </message>
@@ -1222,192 +1222,197 @@
         <source>Toxic only</source>
         <translation>Только токсичные</translation>
     </message>
+    <message>
+        <location filename="../../moderator_app/ui/inbox_toolbar.py" line="65"/>
+        <source>counting…</source>
+        <translation>подсчёт…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="170"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="189"/>
         <source>Next comment</source>
         <translation>Следующий комментарий</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="173"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="192"/>
         <source>Previous comment</source>
         <translation>Предыдущий комментарий</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="175"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="194"/>
         <source>Reply</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="176"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="195"/>
         <source>Hide or unhide</source>
         <translation>Скрыть или вернуть</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="177"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="196"/>
         <source>Escalate</source>
         <translation>Эскалировать</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="178"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="197"/>
         <source>Approve</source>
         <translation>Одобрить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="179"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="198"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="180"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="199"/>
         <source>Next unreviewed comment</source>
         <translation>Следующий непросмотренный комментарий</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="181"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="200"/>
         <source>Undo the last action</source>
         <translation>Отменить последнее действие</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="185"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="204"/>
         <source>Select score range…</source>
         <translation>Выбрать диапазон оценки…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="187"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="206"/>
         <source>Only this author</source>
         <translation>Только этот автор</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="188"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="207"/>
         <source>Only this thread</source>
         <translation>Только эта ветка</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="189"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="208"/>
         <source>Sort: newest, oldest, risk</source>
         <translation>Сортировка: новые, старые, опасные</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="190"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="209"/>
         <source>Filters</source>
         <translation>Фильтры</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="191"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="210"/>
         <source>Clear all filters</source>
         <translation>Сбросить все фильтры</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="192"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="211"/>
         <source>Save the view</source>
         <translation>Сохранить вид</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="193"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="212"/>
         <source>Rename the saved view</source>
         <translation>Переименовать сохранённый вид</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="195"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="214"/>
         <source>Delete the saved view</source>
         <translation>Удалить сохранённый вид</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="201"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="220"/>
         <source>Saved view %1</source>
         <translation>Сохранённый вид %1</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="205"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="224"/>
         <source>Search</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="206"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="225"/>
         <source>Back to the list</source>
         <translation>Назад к списку</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="272"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="291"/>
         <source>Delete this comment on the platform? This cannot be undone.</source>
         <translation>Удалить этот комментарий на платформе? Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="273"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="292"/>
         <source>Delete comment</source>
         <translation>Удаление комментария</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="305"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="324"/>
         <source>This comment is not in the inbox</source>
         <translation>Этого комментария нет во входящих</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="363"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="382"/>
         <source>Save view</source>
         <translation>Сохранить вид</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="363"/>
-        <location filename="../../moderator_app/ui/main_window.py" line="378"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="382"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="397"/>
         <source>Name of the view:</source>
         <translation>Название вида:</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="370"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="389"/>
         <source>Saved view “%1”</source>
         <translation>Вид «%1» сохранён</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="378"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="397"/>
         <source>Rename view</source>
         <translation>Переименовать вид</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="389"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="408"/>
         <source>Delete the saved view “%1”? Comments are not affected.</source>
         <translation>Удалить сохранённый вид «%1»? Комментарии не затрагиваются.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="390"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="409"/>
         <source>Delete view</source>
         <translation>Удалить вид</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="444"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="463"/>
         <source>No unreviewed comments left in this view</source>
         <translation>В этом виде не осталось непросмотренных комментариев</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="484"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="503"/>
         <source>%1: %2 comments. Ctrl+Z undoes it.</source>
         <translation>%1: комментариев — %2. Ctrl+Z отменяет.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="514"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="533"/>
         <source>No comments in this score range</source>
         <translation>В этом диапазоне оценки нет комментариев</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="536"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="555"/>
         <source>Flagging for %1 learned from your decisions: %2</source>
         <translation>Пометки для %1 учли ваши решения: %2</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="591"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="612"/>
         <source>No comments match the search.</source>
         <translation>Нет комментариев по этому запросу.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="593"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="614"/>
         <source>Nothing here. New comments appear as the accounts sync.</source>
         <translation>Здесь пусто. Новые комментарии появятся после синхронизации аккаунтов.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="595"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="616"/>
         <source>No comments yet. They appear here as soon as the accounts sync.</source>
         <translation>Комментариев пока нет. Они появятся здесь сразу после синхронизации аккаунтов.</translation>
     </message>
@@ -1538,17 +1543,17 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../moderator_app/ui/sidebar.py" line="181"/>
+        <location filename="../../moderator_app/ui/sidebar.py" line="195"/>
         <source>Accounts…</source>
         <translation>Аккаунты…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/sidebar.py" line="233"/>
+        <location filename="../../moderator_app/ui/sidebar.py" line="281"/>
         <source>Rename…</source>
         <translation>Переименовать…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/sidebar.py" line="236"/>
+        <location filename="../../moderator_app/ui/sidebar.py" line="284"/>
         <source>Delete…</source>
         <translation>Удалить…</translation>
     </message>
@@ -1556,7 +1561,7 @@
 <context>
     <name>SidebarModel</name>
     <message numerus="yes">
-        <location filename="../../moderator_app/ui/sidebar_model.py" line="86"/>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="114"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n непрочитанный</numerusform>
@@ -1565,7 +1570,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../moderator_app/ui/sidebar_model.py" line="88"/>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="116"/>
         <source>%n flagged</source>
         <translation>
             <numerusform>%n помеченный</numerusform>
@@ -1574,32 +1579,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/sidebar_model.py" line="147"/>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="183"/>
         <source>Inbox</source>
         <translation>Входящие</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/sidebar_model.py" line="151"/>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="187"/>
         <source>All comments</source>
         <translation>Все комментарии</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/sidebar_model.py" line="158"/>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="194"/>
         <source>Flagged</source>
         <translation>Помеченные</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/sidebar_model.py" line="165"/>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="201"/>
         <source>Toxic</source>
         <translation>Токсично</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/sidebar_model.py" line="173"/>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="209"/>
         <source>Saved views</source>
         <translation>Сохранённые виды</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/sidebar_model.py" line="182"/>
+        <location filename="../../moderator_app/ui/sidebar_model.py" line="220"/>
         <source>Accounts</source>
         <translation>Аккаунты</translation>
     </message>
@@ -1707,17 +1712,17 @@
 <context>
     <name>ThreadContext</name>
     <message>
-        <location filename="../../moderator_app/ui/thread_context.py" line="131"/>
+        <location filename="../../moderator_app/ui/thread_context.py" line="132"/>
         <source>Post</source>
         <translation>Пост</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/thread_context.py" line="142"/>
+        <location filename="../../moderator_app/ui/thread_context.py" line="143"/>
         <source>Other replies to the same comment (%1)</source>
         <translation>Другие ответы на тот же комментарий (%1)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/thread_context.py" line="183"/>
+        <location filename="../../moderator_app/ui/thread_context.py" line="186"/>
         <source>this comment · %1</source>
         <translation>этот комментарий · %1</translation>
     </message>
@@ -1726,7 +1731,7 @@
         <translation type="vanished">Ответы</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/thread_context.py" line="180"/>
+        <location filename="../../moderator_app/ui/thread_context.py" line="183"/>
         <source>You</source>
         <translation>Вы</translation>
     </message>

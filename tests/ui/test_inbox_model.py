@@ -89,12 +89,12 @@ def test_fetches_only_the_pages_it_shows(qtbot: QtBot, store: Store, account: Ac
     qtbot.waitExposed(view)
     qtbot.wait(20)
     assert len(spy.calls) == 1
-    assert sum(spy.calls) == 100
+    assert sum(spy.calls) == 50  # the rows on screen and some: not the whole id block
 
     view.scrollTo(model.index(2510, 0), QTableView.ScrollHint.PositionAtTop)
     qtbot.wait(20)
     assert len(spy.calls) == 2  # one more page for the rows now on screen
-    assert sum(spy.calls) <= 200
+    assert sum(spy.calls) <= 100
     assert model.cached_count() <= 600
 
 
