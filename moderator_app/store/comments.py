@@ -250,10 +250,13 @@ class CommentRepository:
         ).fetchone()
         return int(row[0])
 
-    def position(self, f: CommentFilter, comment_id: int) -> int:
+    def position(
+        self, f: CommentFilter, comment_id: int, *, scope: tuple[str, list[object]] | None = None
+    ) -> int:
         """The row `comment_id` has in the inbox for `f`, or -1 if `f` does not show it: one
-        range count walking the order index, cheap near the top of the order."""
-        where, params = where_clause(f, joined_search=True, walk=True)
+        range count walking the order index, cheap near the top of the order. `scope` (WHERE
+        and its parameters) replaces `f`'s own when given: the same facets, narrowed further."""
+        where, params = scope or where_clause(f, joined_search=True, walk=True)
         keys, _ = sort_keys(f)
         source = from_clause(f)
         key = self._db.execute(

@@ -274,21 +274,7 @@ class InboxQueries:
             return self._comments.position(f, comment_id)
         if comment_id > until_id:
             return -1
-        where, params = _walk_where(f, until_id)
-        keys, _ = sort_keys(f)
-        source = from_clause(f)
-        key = self._db.execute(
-            f"SELECT {', '.join(keys)} FROM {source} WHERE {where} AND c.id = ?",
-            [*params, comment_id],
-        ).fetchone()
-        if key is None:
-            return -1
-        before, before_params = before_clause(f, key)
-        row = self._db.execute(
-            f"SELECT COUNT(*) FROM {source} WHERE {where} AND {before}",
-            [*params, *before_params],
-        ).fetchone()
-        return int(row[0])
+        return self._comments.position(f, comment_id, scope=_walk_where(f, until_id))
 
     def last_id(self) -> int:
         """The newest comment's id (ids only grow: rows with larger ones arrived later)."""
