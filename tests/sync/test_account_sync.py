@@ -71,7 +71,7 @@ def run(
     return asyncio.run(go())
 
 
-def test_pages_land_in_order_with_the_cursor_on_the_writer_thread(
+def test_pages_written_by_the_threaded_writer_land_in_order_with_the_cursor(
     store: Store, account: Account, monkeypatch: Any
 ) -> None:
     assert account.id is not None
