@@ -37,6 +37,7 @@ from moderator_app.store.filters import (
     walk_reads_index_only,
     where_clause,
 )
+from moderator_app.store.write_turn import begin_read
 
 Key = tuple[Any, ...]
 T = TypeVar("T")
@@ -444,14 +445,12 @@ class InboxQueries:
         if _in_transaction(conn):
             yield
             return
-        # Through sqlite3's own `execute`: a connection of ours would take the file's write
-        # turn for a BEGIN (see `write_turn`), and this transaction only ever reads.
-        sqlite3.Connection.execute(conn, "BEGIN DEFERRED")
+        begin_read(conn)
         try:
             yield
         finally:
             if _in_transaction(conn):
-                sqlite3.Connection.execute(conn, "ROLLBACK")
+                conn.execute("ROLLBACK")
 
 
 def _in_transaction(conn: sqlite3.Connection) -> bool:

@@ -50,6 +50,13 @@ class FairLock:
         return bool(self._queue)
 
 
+def begin_read(conn: sqlite3.Connection) -> None:
+    """Start a transaction that only reads (a consistent snapshot for several queries): it
+    takes no turn, so it never waits for a writer nor holds one up. Should it write after
+    all, that statement takes the turn as any other write does."""
+    sqlite3.Connection.execute(conn, "BEGIN DEFERRED")
+
+
 def let_others_write(conn: sqlite3.Connection) -> bool:
     """`TurnTakingConnection.let_others_write` for any connection (False for a plain one)."""
     return isinstance(conn, TurnTakingConnection) and conn.let_others_write()
@@ -122,9 +129,6 @@ class TurnTakingConnection(sqlite3.Connection):
         try:
             super().close()
         finally:
-            self._give_back_on_close()
-
-    def _give_back_on_close(self) -> None:
-        if self._holding and self.turn is not None:
-            self._holding = False
-            self.turn.release()
+            if self._holding and self.turn is not None:  # closed mid-transaction
+                self._holding = False
+                self.turn.release()

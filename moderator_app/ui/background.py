@@ -14,7 +14,6 @@ the caller's thread and connection: the model's tests stay synchronous.
 """
 
 import logging
-import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -241,7 +240,7 @@ class BackgroundReader(QObject):
         finally:
             conn.set_progress_handler(None, 0)
             if conn.in_transaction:  # a read transaction left open by a stopped job
-                sqlite3.Connection.execute(conn, "ROLLBACK")
+                conn.execute("ROLLBACK")
             with self._lock:
                 self._running = None
 

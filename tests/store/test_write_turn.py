@@ -5,7 +5,7 @@ import time
 from pathlib import Path
 
 from moderator_app.store import Store
-from moderator_app.store.write_turn import FairLock, let_others_write
+from moderator_app.store.write_turn import FairLock, begin_read, let_others_write
 
 
 def test_the_turn_goes_to_whoever_asked_first() -> None:
@@ -92,3 +92,23 @@ def test_a_long_write_lets_a_waiting_writer_in_between_steps(tmp_path: Path) -> 
         thread.join(5)
         who = [r[0] for r in setup.db.execute("SELECT who FROM log ORDER BY rowid")]
         assert who == ["engine step 1", "gui", "engine step 2"]
+
+
+def test_a_read_snapshot_never_waits_for_a_writer(tmp_path: Path) -> None:
+    path = tmp_path / "moderator.db"
+    with Store.open(path) as engine:
+        engine.db.execute("CREATE TABLE log (who TEXT)")
+        read: list[int] = []
+
+        def snapshot() -> None:
+            with Store.open(path) as reader:
+                begin_read(reader.db.conn)
+                read.append(reader.db.execute("SELECT COUNT(*) FROM log").fetchone()[0])
+                reader.db.conn.execute("ROLLBACK")
+
+        with engine.db.atomic():  # holds the write turn
+            engine.db.execute("INSERT INTO log VALUES ('engine')")
+            thread = threading.Thread(target=snapshot)
+            thread.start()
+            thread.join(2)
+            assert read == [0]  # read at once, before the writer's commit
