@@ -98,7 +98,7 @@ class CommentRepository:
         threads: list[tuple[Any, ...]] = []
 
         def merge() -> None:
-            written = write_rows(self._db, rows, threads)
+            written = write_rows(self._db, account_id, rows, threads)
             added.extend(written.added_ids)
             changed.extend(written.changed_ids)
             rows.clear()

@@ -112,9 +112,13 @@ def merged_threads(threads: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
 
 
 def write_rows(
-    db: Database, rows: Sequence[tuple[Any, ...]], threads: Sequence[tuple[Any, ...]]
+    db: Database,
+    account_id: int,
+    rows: Sequence[tuple[Any, ...]],
+    threads: Sequence[tuple[Any, ...]],
 ) -> IngestResult:
-    """Insert or refresh full comments (prepared rows); call inside a transaction.
+    """Insert or refresh full comments (prepared rows of `account_id`); call inside a
+    transaction.
 
     New rows get ids above every existing one (rowid tables without AUTOINCREMENT take
     max(rowid) + 1), which is how the added ones are told apart without a second lookup."""
@@ -128,7 +132,6 @@ def write_rows(
         if start:
             let_others_write(conn)
         chunk = rows[start : start + CHUNK]
-        account_id = chunk[0][0]
         remote_ids = [row[1] for row in chunk]
         known.extend(
             int(r[0]) for r in conn.execute(_known_sql(len(chunk)), [account_id, *remote_ids])

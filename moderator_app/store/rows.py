@@ -15,7 +15,7 @@ from moderator_app.domain import (
     ToxicityResult,
 )
 from moderator_app.store.language import detect_language
-from moderator_app.store.timeutil import from_ts, now_ts, to_ts
+from moderator_app.store.timeutil import from_ts, to_ts
 
 COMMENT_COLUMNS = (
     "c.id, c.account_id, c.remote_id, c.thread_remote_id, c.parent_remote_id, c.author_id, "
@@ -75,10 +75,6 @@ def remote_to_values(account_id: int, comment: RemoteComment, fetched_ts: float)
         detect_language(comment.text),
         fetched_ts,
     )
-
-
-def remote_to_row(account_id: int, comment: RemoteComment) -> dict[str, Any]:
-    return dict(zip(INGEST_COLUMNS, remote_to_values(account_id, comment, now_ts()), strict=True))
 
 
 def toxicity_to_row(result: ToxicityResult) -> dict[str, Any]:

@@ -30,7 +30,7 @@ from moderator_app.connectors.sandbox_payload import parse_event_page
 from moderator_app.domain import Account, Capability, Platform
 from moderator_app.secrets import SecretStore, use_memory_backend
 from moderator_app.store import Store
-from moderator_app.store.rows import remote_to_row
+from moderator_app.store.rows import INGEST_COLUMNS, remote_to_values
 from moderator_app.sync.account_sync import sync_account
 from moderator_app.sync.checkpointer import Checkpointer
 from moderator_app.sync.connectors_pool import ConnectorPool
@@ -146,10 +146,14 @@ def raw_insert_rate(tmp: Path, pages: dict[int, list[bytes]]) -> float:
     from sqlite_utils import Database
 
     rows: list[dict[str, Any]] = []
+    now = time.time()
     for account_id, account_pages in pages.items():
         for page in account_pages:
             parsed = parse_event_page(json.loads(page), "raw")
-            rows.extend(remote_to_row(account_id, c) for c in parsed.comments)
+            rows.extend(
+                dict(zip(INGEST_COLUMNS, remote_to_values(account_id, c, now), strict=True))
+                for c in parsed.comments
+            )
     db = Database(tmp / "raw.db")
     started = time.perf_counter()
     db.table("comments").insert_all(rows, batch_size=1000)
