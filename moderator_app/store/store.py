@@ -41,11 +41,15 @@ class Store:
     @classmethod
     def open(cls, path: Path) -> "Store":
         """Open (creating and migrating as needed). `path` is the file or a data directory."""
-        if path.is_dir() or path.suffix == "":
-            path = path / DB_FILENAME
+        path = cls.file_path(path)
         db = connect(path)
         migrate(db, path)
         return cls(db, path)
+
+    @staticmethod
+    def file_path(path: Path) -> Path:
+        """The database file `open` would use for `path` (a file or a data directory)."""
+        return path / DB_FILENAME if path.is_dir() or path.suffix == "" else path
 
     def close(self) -> None:
         self.db.close()

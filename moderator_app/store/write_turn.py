@@ -12,15 +12,25 @@ own locking and busy timeout.
 import sqlite3
 import threading
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 # What takes a turn: transactions and the statements that write. Reads never do (readers do
 # not block writers in WAL mode), nor do PRAGMAs that set up a connection, nor checkpoints
 # (they work beside the writer). A rare other write (ANALYZE, a PRAGMA that writes) still
 # meets SQLite's own lock and busy timeout.
 _WRITES = ("BEGIN", "SAVEPOINT", "INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
+
+
+class Turn(Protocol):
+    """What a connection needs of its file's turn."""
+
+    def acquire(self) -> None: ...
+
+    def release(self) -> None: ...
+
+    def contended(self) -> bool: ...
 
 
 class FairLock:
@@ -30,19 +40,29 @@ class FairLock:
         self._cond = threading.Condition(threading.Lock())
         self._queue: deque[object] = deque()
         self._held = False
+        self._on_contended: Callable[[], None] | None = None
 
-    def acquire(self) -> None:
+    def acquire(self, on_contended: Callable[[], None] | None = None) -> None:
+        """Wait for the turn. `on_contended` is called (on the waiter's thread) whenever
+        someone starts waiting while this holder has it: a holder that cannot poll
+        `contended` (it writes for another process) hears of it at once."""
         me = object()
         with self._cond:
             self._queue.append(me)
             while self._held or self._queue[0] is not me:
+                if self._on_contended is not None:
+                    self._on_contended()
                 self._cond.wait()
             self._queue.popleft()
             self._held = True
+            self._on_contended = on_contended
+            if self._queue and on_contended is not None:
+                on_contended()
 
     def release(self) -> None:
         with self._cond:
             self._held = False
+            self._on_contended = None
             self._cond.notify_all()
 
     def contended(self) -> bool:
@@ -62,14 +82,21 @@ def let_others_write(conn: sqlite3.Connection) -> bool:
     return isinstance(conn, TurnTakingConnection) and conn.let_others_write()
 
 
-_turns: dict[str, FairLock] = {}
+_turns: dict[str, Turn] = {}
 _turns_guard = threading.Lock()
 
 
-def turn_for(path: Path) -> FairLock:
+def turn_for(path: Path) -> Turn:
     key = str(path.resolve())
     with _turns_guard:
         return _turns.setdefault(key, FairLock())
+
+
+def use_turn(path: Path, turn: Turn) -> None:
+    """Make `turn` the one connections to `path` take from now on (a writer process takes
+    its parent's turn, lent to it by messages)."""
+    with _turns_guard:
+        _turns[str(path.resolve())] = turn
 
 
 class TurnTakingConnection(sqlite3.Connection):
@@ -77,7 +104,7 @@ class TurnTakingConnection(sqlite3.Connection):
     its transaction (or autocommit statement) is over. Use as `sqlite3.connect(factory=…)`
     and set `turn` right after."""
 
-    turn: FairLock | None = None
+    turn: Turn | None = None
     _holding = False
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:

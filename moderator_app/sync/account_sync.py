@@ -21,15 +21,20 @@ from moderator_app.store import Store
 from moderator_app.store.ingest import IngestResult
 from moderator_app.sync.backoff import backoff_delay
 from moderator_app.sync.connectors_pool import ConnectorPool
-from moderator_app.sync.page_writer import InlineWriter, PageWriter
+from moderator_app.sync.page_writer import InlineWriter, PageWriter, WriteFailed
 
 log = logging.getLogger(__name__)
 
-MAX_PAGES_PER_ROUND = 20
+# A round ends after this many pages or seconds even if the platform has more, so new
+# comments get scored and every account's status is told; the next round starts at once.
+MAX_PAGES_PER_ROUND = 100
+MAX_ROUND_S = 3.0
 # Pages are written together (one commit) up to this many comments or this long after the
 # first of them arrived, so a raid is stored in big cheap transactions while a slow platform
-# still shows its comments within about a second.
-FLUSH_COMMENTS = 2000
+# still shows its comments within about a second. Big matters: every commit writes each page
+# it touched to the WAL whole, and comments land all over the author and thread indexes
+# (2,000 comments per commit wrote ~2.9 KB of WAL per comment; 8,000 about half that).
+FLUSH_COMMENTS = 8000
 FLUSH_AFTER_S = 1.0
 AUTH_RETRY_S = 300.0
 PERMANENT_RETRY_S = 900.0
@@ -57,67 +62,100 @@ async def sync_account(
     """Poll `account` until the platform has nothing more, or a page fails.
 
     `failures` is how many rounds in a row failed before; it drives the backoff. Whatever
-    pages were stored before a failure stay stored, with their cursor. With a threaded
+    pages were stored before a failure stay stored, with their cursor. With a process
     `writer`, the next pages are fetched while the last ones are written (one write in
     flight at a time, so memory stays bounded and writes keep their order).
     """
     assert account.id is not None
     account_id = account.id
-    write = writer or InlineWriter(store)
-    added: list[int] = []
-    changed: list[int] = []
-    fetched: list[Sequence[RemoteComment]] = []
-    fetched_since = 0.0
-    cursor: str | None = None
-    writing: asyncio.Task[IngestResult] | None = None
-
-    async def settle() -> None:
-        nonlocal writing
-        if writing is not None:
-            stored, writing = await writing, None
-            added.extend(stored.added_ids)
-            changed.extend(stored.changed_ids)
-
-    async def store_fetched() -> None:
-        nonlocal writing
-        await settle()
-        if fetched:
-            pages = list(fetched)
-            fetched.clear()
-            writing = asyncio.ensure_future(write.ingest_pages(account_id, pages, cursor))
-
+    pending = _PendingPages(account_id, writer or InlineWriter(store))
+    more = False
     try:
         connector = pool.get(account)
         cursor = store.comments.cursor(account_id)
+        round_ends = time.monotonic() + MAX_ROUND_S
         for _ in range(MAX_PAGES_PER_ROUND):
             result = await connector.fetch_new(cursor)
-            if not fetched:
-                fetched_since = time.monotonic()
-            fetched.append(result.comments)
-            cursor = result.cursor
-            waiting = sum(len(page) for page in fetched)
-            if waiting >= FLUSH_COMMENTS or time.monotonic() - fetched_since >= FLUSH_AFTER_S:
-                await store_fetched()
-            if not result.more:
+            more, cursor = result.more, result.cursor
+            pending.add(result.comments, cursor)
+            if pending.due():
+                await pending.store()
+            if not more or time.monotonic() >= round_ends:
                 break
-        await store_fetched()
-        await settle()
-    except (ConnectorError, SecretsUnavailable) as exc:
-        # Pages fetched before the failure are kept, with their cursor.
-        await store_fetched()
-        await settle()
+        await pending.store()
+        await pending.settle()
+    except (ConnectorError, SecretsUnavailable, WriteFailed) as exc:
+        # Pages fetched before a platform's failure are kept, with their cursor. Pages that
+        # could not be stored are not lost: their cursor was not stored either, so the next
+        # round fetches them again.
+        try:
+            if not isinstance(exc, WriteFailed):
+                await pending.store()
+            await pending.settle()
+        except WriteFailed as failed:
+            if failed is not exc:
+                log.warning("sync of account %s: %s", account.id, failed)
         if isinstance(exc, (AuthExpired, SecretsUnavailable)):
             pool.forget(account.id)
-        state, delay = _classify(exc, account, failures)
-        log.info("sync of account %s: %s, next try in %.0fs: %s", account.id, state, delay, exc)
-        retry_at = datetime.now(tz=UTC) + timedelta(seconds=delay)
-        attention = (
-            Attention(exc.kind, exc.url, exc.data) if isinstance(exc, UserActionRequired) else None
-        )
-        status = AccountStatus(account.id, state, str(exc), retry_at=retry_at, attention=attention)
-        return SyncOutcome(status, delay, added, changed)
+        return _failed(exc, account, failures, pending.added, pending.changed)
     status = AccountStatus(account.id, SyncState.OK, last_sync_at=datetime.now(tz=UTC))
-    return SyncOutcome(status, account.poll_interval_s, added, changed)
+    delay = 0.0 if more else account.poll_interval_s
+    return SyncOutcome(status, delay, pending.added, pending.changed)
+
+
+class _PendingPages:
+    """Fetched pages waiting to be written, and the one write in flight."""
+
+    def __init__(self, account_id: int, writer: PageWriter) -> None:
+        self._account_id = account_id
+        self._writer = writer
+        self._pages: list[Sequence[RemoteComment]] = []
+        self._since = 0.0
+        self._cursor: str | None = None
+        self._writing: asyncio.Task[IngestResult] | None = None
+        self.added: list[int] = []
+        self.changed: list[int] = []
+
+    def add(self, page: Sequence[RemoteComment], cursor: str | None) -> None:
+        if not self._pages:
+            self._since = time.monotonic()
+        self._pages.append(page)
+        self._cursor = cursor
+
+    def due(self) -> bool:
+        waiting = sum(len(page) for page in self._pages)
+        return waiting >= FLUSH_COMMENTS or time.monotonic() - self._since >= FLUSH_AFTER_S
+
+    async def store(self) -> None:
+        """Start writing what is waiting (with the cursor after it), once the last write is done."""
+        await self.settle()
+        if self._pages:
+            pages, self._pages = self._pages, []
+            self._writing = asyncio.ensure_future(
+                self._writer.ingest_pages(self._account_id, pages, self._cursor)
+            )
+
+    async def settle(self) -> None:
+        """Wait for the write in flight; a failed one raises (every time it is asked)."""
+        if self._writing is not None:
+            stored = await self._writing
+            self._writing = None
+            self.added.extend(stored.added_ids)
+            self.changed.extend(stored.changed_ids)
+
+
+def _failed(
+    exc: Exception, account: Account, failures: int, added: list[int], changed: list[int]
+) -> SyncOutcome:
+    assert account.id is not None
+    state, delay = _classify(exc, account, failures)
+    log.info("sync of account %s: %s, next try in %.0fs: %s", account.id, state, delay, exc)
+    retry_at = datetime.now(tz=UTC) + timedelta(seconds=delay)
+    attention = (
+        Attention(exc.kind, exc.url, exc.data) if isinstance(exc, UserActionRequired) else None
+    )
+    status = AccountStatus(account.id, state, str(exc), retry_at=retry_at, attention=attention)
+    return SyncOutcome(status, delay, added, changed)
 
 
 def _classify(exc: Exception, account: Account, failures: int) -> tuple[SyncState, float]:

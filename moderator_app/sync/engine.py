@@ -35,7 +35,8 @@ from moderator_app.sync.checkpointer import Checkpointer
 from moderator_app.sync.cloud_review import CloudReviewer
 from moderator_app.sync.connectors_pool import ConnectorFactory, ConnectorPool
 from moderator_app.sync.outbox_worker import OutboxWorker
-from moderator_app.sync.page_writer import PageWriter, ThreadedWriter
+from moderator_app.sync.page_writer import PageWriter
+from moderator_app.sync.process_writer import ProcessWriter
 from moderator_app.sync.scoring import score_pending
 from moderator_app.toxicity.base import Scorer
 
@@ -192,7 +193,7 @@ class Engine:
         self._outbox_wake = asyncio.Event()
         self._cloud_wake = asyncio.Event()
         store = Store.open(self._db_path)
-        writer = ThreadedWriter(self._db_path)
+        writer = ProcessWriter(self._db_path)
         checkpointer = Checkpointer(self._db_path)
         checkpointer.start()
         try:

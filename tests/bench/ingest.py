@@ -34,7 +34,7 @@ from moderator_app.store.rows import INGEST_COLUMNS, remote_to_values
 from moderator_app.sync.account_sync import sync_account
 from moderator_app.sync.checkpointer import Checkpointer
 from moderator_app.sync.connectors_pool import ConnectorPool
-from moderator_app.sync.page_writer import ThreadedWriter
+from moderator_app.sync.process_writer import ProcessWriter
 from moderator_app.sync.scoring import score_pending
 from moderator_app.toxicity.base import Scorer
 from tests.bench.corpus import event_pages
@@ -91,7 +91,7 @@ async def ingest_all(store: Store, accounts: list[Account], pages: dict[int, lis
     assert store.path is not None
     async with httpx.AsyncClient() as client:
         pool = ConnectorPool(secrets_for(accounts), client, factory(pages))
-        with ThreadedWriter(store.path) as writer, Checkpointer(store.path):
+        with ProcessWriter(store.path) as writer, Checkpointer(store.path):
 
             async def drain(account: Account) -> int:
                 added = 0

@@ -2,6 +2,7 @@
 
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from moderator_app.store import Store
@@ -112,3 +113,54 @@ def test_a_read_snapshot_never_waits_for_a_writer(tmp_path: Path) -> None:
             thread.start()
             thread.join(2)
             assert read == [0]  # read at once, before the writer's commit
+
+
+def take_and_give_back(lock: FairLock, on_contended: Callable[[], None] | None = None) -> None:
+    lock.acquire(on_contended)
+    lock.release()
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.001)
+
+
+def test_a_holder_hears_at_once_when_someone_starts_waiting() -> None:
+    """A holder writing for another process cannot poll `contended`; it is told instead, and
+    only while it holds the turn."""
+    lock = FairLock()
+    heard: list[str] = []
+    lock.acquire(on_contended=lambda: heard.append("someone waits"))
+    assert heard == []
+    waiter = threading.Thread(target=take_and_give_back, args=(lock,))
+    waiter.start()
+    wait_until(lambda: bool(heard))
+    lock.release()
+    waiter.join(5)
+    assert heard[0] == "someone waits"
+    heard.clear()
+    lock.acquire()  # a holder without a listener: nothing left over from the last one
+    other = threading.Thread(target=take_and_give_back, args=(lock,))
+    other.start()
+    wait_until(lock.contended)
+    lock.release()
+    other.join(5)
+    assert heard == []
+
+
+def test_a_holder_that_gets_the_turn_with_others_queued_is_told_at_once() -> None:
+    lock = FairLock()
+    lock.acquire()
+    heard: list[str] = []
+    first = threading.Thread(target=take_and_give_back, args=(lock, lambda: heard.append("queued")))
+    first.start()
+    wait_until(lock.contended)
+    second = threading.Thread(target=take_and_give_back, args=(lock,))
+    second.start()
+    wait_until(lambda: len(lock._queue) >= 2)
+    lock.release()
+    first.join(5)
+    second.join(5)
+    assert "queued" in heard

@@ -1,8 +1,9 @@
-"""A polling round: pages written in big transactions (on a writer thread), in order, with the
-cursor after the last page; a failure keeps what was fetched before it."""
+"""A polling round: pages written in big transactions (by a writer process), in order, with
+the cursor after the last page; a failure keeps what was fetched before it, and pages that
+could not be stored are fetched again."""
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
@@ -12,13 +13,22 @@ import pytest
 
 from moderator_app.connectors.base import Connector, Credentials, FetchResult
 from moderator_app.connectors.errors import TransientError
-from moderator_app.domain import Account, Capability, Platform, PlatformState, SyncState
+from moderator_app.domain import (
+    Account,
+    Capability,
+    Platform,
+    PlatformState,
+    RemoteComment,
+    SyncState,
+)
 from moderator_app.secrets import SecretStore
 from moderator_app.store import CommentFilter, Store
+from moderator_app.store.ingest import IngestResult
 from moderator_app.sync import account_sync
 from moderator_app.sync.account_sync import SyncOutcome, sync_account
 from moderator_app.sync.connectors_pool import ConnectorPool
-from moderator_app.sync.page_writer import ThreadedWriter
+from moderator_app.sync.page_writer import InlineWriter, PageWriter, WriteFailed
+from moderator_app.sync.process_writer import ProcessWriter
 from tests.factories import remote
 
 PAGE = 100
@@ -58,7 +68,7 @@ class PagesConnector:
 
 
 def run(
-    store: Store, account: Account, connector: PagesConnector, writer: ThreadedWriter | None
+    store: Store, account: Account, connector: PagesConnector, writer: PageWriter | None
 ) -> SyncOutcome:
     secrets = SecretStore()
     secrets.save(account, Credentials(token="t"))
@@ -71,14 +81,14 @@ def run(
     return asyncio.run(go())
 
 
-def test_pages_written_by_the_threaded_writer_land_in_order_with_the_cursor(
+def test_pages_written_by_the_writer_process_land_in_order_with_the_cursor(
     store: Store, account: Account, monkeypatch: Any
 ) -> None:
     assert account.id is not None
     assert store.path is not None
     monkeypatch.setattr(account_sync, "FLUSH_COMMENTS", 3 * PAGE)
     connector = PagesConnector(pages=10)
-    with ThreadedWriter(store.path) as writer:
+    with ProcessWriter(store.path) as writer:
         outcome = run(store, account, connector, writer)
     assert outcome.status.state is SyncState.OK
     assert len(outcome.added_ids) == 10 * PAGE
@@ -114,7 +124,7 @@ def test_a_failure_keeps_the_pages_fetched_before_it(
     assert store.path is not None
     monkeypatch.setattr(account_sync, "FLUSH_COMMENTS", 2 * PAGE)
     connector = PagesConnector(pages=10, fail_at=5)
-    with ThreadedWriter(store.path) as writer:
+    with ProcessWriter(store.path) as writer:
         outcome = run(store, account, connector, writer)
     assert outcome.status.state is SyncState.BACKING_OFF
     assert len(outcome.added_ids) == 5 * PAGE
@@ -125,3 +135,53 @@ def test_a_failure_keeps_the_pages_fetched_before_it(
     assert again.ok
     assert len(again.added_ids) == 5 * PAGE
     assert store.comments.count(CommentFilter()) == 10 * PAGE
+
+
+class FailingWriter:
+    """Stores like the inline writer until write number `fail_on`, which fails (a full disk)."""
+
+    def __init__(self, store: Store, fail_on: int) -> None:
+        self._inner = InlineWriter(store)
+        self._calls = 0
+        self._fail_on = fail_on
+
+    async def ingest_pages(
+        self, account_id: int, pages: Sequence[Sequence[RemoteComment]], cursor: str | None
+    ) -> IngestResult:
+        self._calls += 1
+        if self._calls == self._fail_on:
+            raise WriteFailed("could not store the comments: database or disk is full")
+        return await self._inner.ingest_pages(account_id, pages, cursor)
+
+
+def test_pages_that_could_not_be_stored_are_fetched_again(
+    store: Store, account: Account, monkeypatch: Any
+) -> None:
+    assert account.id is not None
+    monkeypatch.setattr(account_sync, "FLUSH_COMMENTS", 2 * PAGE)
+    connector = PagesConnector(pages=10)
+    outcome = run(store, account, connector, FailingWriter(store, fail_on=3))
+    assert outcome.status.state is SyncState.BACKING_OFF
+    assert "disk is full" in outcome.status.message
+    assert outcome.status.retry_at is not None
+    # Writes 1 and 2 landed; nothing after them was written out of order.
+    assert len(outcome.added_ids) == 4 * PAGE
+    assert store.comments.cursor(account.id) == "4"
+    again = run(store, account, connector, writer=None)
+    assert again.ok
+    assert store.comments.count(CommentFilter()) == 10 * PAGE
+
+
+def test_a_round_cut_short_while_the_platform_has_more_goes_on_at_once(
+    store: Store, account: Account, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(account_sync, "MAX_PAGES_PER_ROUND", 3)
+    connector = PagesConnector(pages=10)
+    outcome = run(store, account, connector, writer=None)
+    assert outcome.ok
+    assert len(outcome.added_ids) == 3 * PAGE
+    assert outcome.delay_s == 0.0
+    monkeypatch.setattr(account_sync, "MAX_PAGES_PER_ROUND", 100)
+    rest = run(store, account, connector, writer=None)
+    assert len(rest.added_ids) == 7 * PAGE
+    assert rest.delay_s == account.poll_interval_s
