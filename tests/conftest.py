@@ -1,7 +1,9 @@
-"""Suite-wide setup: Qt offscreen, and secrets kept in memory through keyring's own API."""
+"""Suite-wide setup: Qt offscreen, secrets kept in memory through keyring's own API, and a
+store in a real SQLite file per test."""
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +15,7 @@ from keyring.backend import KeyringBackend
 
 from moderator_app.sandbox import SandboxServer
 from moderator_app.secrets import MemoryKeyring
+from moderator_app.store import Store
 
 
 @pytest.fixture(autouse=True)
@@ -23,6 +26,12 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "moderator.db") as s:
+        yield s
 
 
 @pytest.fixture

@@ -3,9 +3,8 @@ the cursor after the last page; a failure keeps what was fetched before it, and 
 could not be stored are fetched again."""
 
 import asyncio
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any, cast
 
 import httpx
@@ -32,12 +31,6 @@ from moderator_app.sync.process_writer import ProcessWriter
 from tests.factories import remote
 
 PAGE = 100
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "moderator.db") as s:
-        yield s
 
 
 @pytest.fixture

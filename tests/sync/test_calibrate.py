@@ -3,8 +3,6 @@ after enough decisions, re-scoring, and leaving an undo alone. No network: a rea
 and the real lexicon scorer."""
 
 import asyncio
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -26,12 +24,6 @@ CLEAN = ("спасибо за стрим", "когда следующий тур
 @pytest.fixture(scope="module")
 def scorer() -> LexiconScorer:
     return LexiconScorer()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "moderator.db") as s:
-        yield s
 
 
 def add(store: Store, name: str, texts: list[str]) -> tuple[int, list[int]]:

@@ -3,7 +3,6 @@ comments, labels joined, and a retired service switched off without disturbing a
 
 import asyncio
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,12 +57,6 @@ class FakeCloud:
 
     def hosts(self) -> list[str]:
         return [r.url.host for r in self.requests]
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "moderator.db") as s:
-        yield s
 
 
 @pytest.fixture

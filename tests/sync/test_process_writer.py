@@ -23,12 +23,6 @@ from tests.factories import remote
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "moderator.db") as s:
-        yield s
-
-
-@pytest.fixture
 def account_id(store: Store) -> int:
     account = store.accounts.add(Account(Platform.SANDBOX, "raid", "http://127.0.0.1:1"))
     assert account.id is not None

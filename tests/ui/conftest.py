@@ -1,7 +1,6 @@
 """UI fixtures: a real temporary SQLite store, a fake engine behind a real bridge, and the
 main window. Every UI test fails on Qt warnings."""
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,12 +22,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if _UI_DIR in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
             item.add_marker(pytest.mark.qt_log_ignore(_BENIGN))
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "moderator.db") as s:
-        yield s
 
 
 @pytest.fixture
