@@ -16,8 +16,8 @@ Plain SQLite: no Qt. A connection belongs to one thread; the UI's reader opens i
 import bisect
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -37,7 +37,7 @@ from moderator_app.store.filters import (
     walk_reads_index_only,
     where_clause,
 )
-from moderator_app.store.write_turn import begin_read
+from moderator_app.store.write_turn import read_snapshot
 
 Key = tuple[Any, ...]
 T = TypeVar("T")
@@ -437,24 +437,10 @@ class InboxQueries:
             else:
                 conn.set_progress_handler(lambda: 1 if stopped() else 0, steps)
 
-    @contextmanager
-    def snapshot(self) -> Iterator[None]:
+    def snapshot(self) -> AbstractContextManager[None]:
         """Several reads that see the same database state (one read transaction; none is
         started if the connection is already in one)."""
-        conn = self._db.conn
-        if _in_transaction(conn):
-            yield
-            return
-        begin_read(conn)
-        try:
-            yield
-        finally:
-            if _in_transaction(conn):
-                conn.execute("ROLLBACK")
-
-
-def _in_transaction(conn: sqlite3.Connection) -> bool:
-    return conn.in_transaction
+        return read_snapshot(self._db.conn)
 
 
 def is_interrupted(exc: BaseException) -> bool:

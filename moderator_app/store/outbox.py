@@ -6,6 +6,7 @@ claims rows, sends them with the row's idempotency key, and records the outcome.
 recognises, so nothing is lost and nothing is applied twice.
 """
 
+import json
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -89,8 +90,8 @@ class OutboxRepository:
                 "INSERT INTO outbox (comment_id, account_id, kind, text, idempotency_key, status, "
                 "created_ts, next_attempt_ts, previous_local_state) "
                 "SELECT c.id, c.account_id, ?, '', 'mod-' || lower(hex(randomblob(16))), "
-                f"'pending', ?, ?, c.local_state FROM comments c JOIN {table} t ON t.id = c.id "
-                "ORDER BY c.id",
+                "'pending', ?, ?, c.local_state FROM comments c "
+                f"WHERE c.id IN (SELECT id FROM {table}) ORDER BY c.id",
                 [kind.value, ts, ts],
             )
             self._db.execute(
@@ -117,7 +118,7 @@ class OutboxRepository:
         self._db.execute(
             "INSERT INTO feedback (account_id, comment_id, label, shown_score, shown_level, "
             "actor, ts) SELECT c.account_id, c.id, ?, c.tox_score, c.tox_level, ?, ? "
-            f"FROM comments c JOIN {table} t ON t.id = c.id WHERE true "
+            f"FROM comments c WHERE c.id IN (SELECT id FROM {table}) "
             "ON CONFLICT(comment_id) DO UPDATE SET label = excluded.label, "
             "shown_score = excluded.shown_score, shown_level = excluded.shown_level, "
             "actor = excluded.actor, ts = excluded.ts",
@@ -135,8 +136,8 @@ class OutboxRepository:
         with self._db.atomic():
             table = id_set.fill(self._db, action_ids)
             pending = (
-                f"SELECT o.id FROM outbox o JOIN {table} t ON t.id = o.id "
-                "WHERE o.status = 'pending'"
+                "SELECT o.id FROM outbox o "
+                f"WHERE o.id IN (SELECT id FROM {table}) AND o.status = 'pending'"
             )
             rows = self._db.execute(
                 f"SELECT id, comment_id, kind, previous_local_state FROM outbox "
@@ -167,6 +168,12 @@ class OutboxRepository:
     def get(self, action_id: int) -> Action | None:
         rows = self._select("WHERE id = ?", [action_id])
         return rows[0] if rows else None
+
+    def get_many(self, action_ids: Sequence[int]) -> list[Action]:
+        """The actions among `action_ids` that still exist, in id order (one statement that
+        only reads, however many)."""
+        ids = json.dumps([int(i) for i in action_ids])
+        return self._select("WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id", [ids])
 
     def due(self, limit: int = 20, *, now: float | None = None) -> list[Action]:
         """Pending rows whose next attempt time has come, oldest first. A row waits while an

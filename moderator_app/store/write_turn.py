@@ -12,7 +12,8 @@ own locking and busy timeout.
 import sqlite3
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -75,6 +76,26 @@ def begin_read(conn: sqlite3.Connection) -> None:
     takes no turn, so it never waits for a writer nor holds one up. Should it write after
     all, that statement takes the turn as any other write does."""
     sqlite3.Connection.execute(conn, "BEGIN DEFERRED")
+
+
+@contextmanager
+def read_snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """Several reads that see one state of the database (`begin_read`); inside a
+    transaction already, that one."""
+    if _in_transaction(conn):
+        yield
+        return
+    begin_read(conn)
+    try:
+        yield
+    finally:
+        if _in_transaction(conn):  # not if an interrupted read was rolled back
+            conn.execute("ROLLBACK")
+
+
+def _in_transaction(conn: sqlite3.Connection) -> bool:
+    # A function, not the attribute: the statements in between may end the transaction.
+    return conn.in_transaction
 
 
 def let_others_write(conn: sqlite3.Connection) -> bool:

@@ -1,10 +1,22 @@
 """The moderator's intents as small operations (Anki's `CollectionOp`, in spirit): each is
 recorded durably in the store first, then the engine is asked to carry it out, then the views
-are told which comment changed. No widget writes to the store directly."""
+are told which comment changed. No widget writes to the store directly.
 
+A bulk action over many comments is planned by the window's background reader, and written (as
+is the undo of a large one) on a thread of its own with its own connection (`StoreThread`), in
+steps of about `BULK_STEP_S`: each step is one transaction, so a single action or the engine's
+ingest waits for one step, never for the whole bulk."""
+
+import contextlib
 import getpass
 import logging
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -22,6 +34,8 @@ from moderator_app.domain import (
 )
 from moderator_app.store import Store
 from moderator_app.store.bulk import BulkKind, BulkPlan, EscalationUndo
+from moderator_app.store.filters import CommentFilter
+from moderator_app.ui.background import JobContext, Reader
 from moderator_app.ui.display import action_kind_name
 from moderator_app.ui.engine_bridge import EngineBridge
 from moderator_app.ui.undo import ApproveUndo, EscalateUndo, QueuedUndo, UndoEntry
@@ -29,6 +43,14 @@ from moderator_app.ui.undo import ApproveUndo, EscalateUndo, QueuedUndo, UndoEnt
 CapabilitiesOf = Callable[[Platform], frozenset[Capability]]
 _BULK_OUTBOX = {BulkKind.HIDE: ActionKind.HIDE, BulkKind.DELETE: ActionKind.DELETE}
 BULK_CAPABILITY = {BulkKind.HIDE: Capability.HIDE, BulkKind.DELETE: Capability.DELETE}
+PLAN_KEY = "bulk-plan"  # the background reader's job planning a bulk action
+# A bulk write goes in steps of about this long (one transaction each), sized as it goes.
+BULK_STEP_S = 0.025
+BULK_FIRST_STEP = 500
+BULK_MAX_STEP = 20_000
+UNDO_INLINE_LIMIT = 500  # undoing more comments than this is written off the GUI thread
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +114,12 @@ class ModerationActions(QObject):
     commentTouched = Signal(int)
     actionFailed = Signal(str)
     bulkApplied = Signal()  # many comments changed: views refresh wholesale
+    bulkProgress = Signal(object, int, int)  # BulkKind, comments written, of how many
+    bulkFinished = Signal(object)  # BulkOutcome, once a confirmed bulk action is written
+    undoFinished = Signal(str)  # what an undo done in the background did
+    _stepped = Signal(object, int, int)  # from the writer's thread
+    _written = Signal(object)  # from the writer's thread
+    _undone = Signal(object)  # from the writer's thread
 
     def __init__(
         self,
@@ -108,6 +136,11 @@ class ModerationActions(QObject):
         self._capabilities_of = capabilities_of
         self.bulk_repo = store.bulk
         self.last: UndoEntry | None = None
+        self._writer: StoreThread[Any] | None = None  # a bulk write or undo in progress
+        self._closed = False
+        self._stepped.connect(self._on_stepped)
+        self._written.connect(self._on_written)
+        self._undone.connect(self._on_undone)
 
     def hide(self, comment_id: int) -> bool:
         return self._enqueue(comment_id, ActionKind.HIDE)
@@ -207,77 +240,179 @@ class ModerationActions(QObject):
             return set(Platform)
         return {p for p in Platform if needed in self._capabilities_of(p)}
 
-    def plan_bulk(self, kind: BulkKind, comment_ids: list[int]) -> BulkPlan:
+    def plan_bulk(self, kind: BulkKind, comment_ids: Sequence[int]) -> BulkPlan:
+        """At once, on this thread: for a selection of a few thousand rows (milliseconds)."""
         return self.bulk_repo.plan(kind, comment_ids, self.capable_platforms(kind))
 
-    def apply_bulk(self, plan: BulkPlan, note: str = "") -> int:
-        """Carry out a confirmed plan in one transaction, then wake the outbox once."""
-        ids = list(plan.eligible_ids)
-        if not ids:
-            return 0
-        outbox_kind = _BULK_OUTBOX.get(plan.kind)
-        if outbox_kind is not None:
-            action_ids = self._store.outbox.enqueue_many(ids, outbox_kind, actor=self._actor)
-            self.last = QueuedUndo(outbox_kind, tuple(action_ids))
+    def plan_in_background(
+        self,
+        reader: Reader,
+        kind: BulkKind,
+        done: Callable[[BulkPlan], None],
+        *,
+        comment_ids: Sequence[int] = (),
+        matching: CommentFilter | None = None,
+    ) -> None:
+        """Plan on `reader` for `comment_ids`, or for every comment `matching` a filter
+        ("all matching" selected); `done` gets the plan on the GUI thread. A newer plan
+        replaces one still on its way; `cancel_plan` drops it."""
+        ids = list(comment_ids)
+
+        def work(ctx: JobContext) -> None:
+            capable = self.capable_platforms(kind)  # may import the connectors: not here
+            if matching is not None:
+                plan = ctx.store.bulk.plan_matching(kind, matching, capable)
+            else:
+                plan = ctx.store.bulk.plan(kind, ids, capable)
+            ctx.deliver(plan)
+
+        reader.submit(PLAN_KEY, work, done, priority=3, supersede=True)
+
+    def cancel_plan(self, reader: Reader) -> None:
+        reader.cancel(PLAN_KEY)
+
+    def writing(self) -> bool:
+        """Whether a confirmed bulk action (or its undo) is still being written."""
+        return self._writer is not None
+
+    def apply_bulk(self, plan: BulkPlan, note: str = "") -> None:
+        """Carry out a confirmed plan; `bulkFinished` says how it went (and `bulkProgress`
+        how far it got meanwhile). With a database file it is written on a thread of its
+        own; an in-memory store is written here and now. Then the outbox is woken once."""
+        if not plan.eligible_ids:
+            self.bulkFinished.emit(BulkOutcome(plan.kind, 0, 0, None))
+            return
+        if self._store.path is None:
+            outcome = write_plan(self._store, plan, note, self._actor)
+            self._on_written(outcome)
+            return
+        kind, total, actor = plan.kind, plan.total, self._actor
+
+        def work(store: Store) -> BulkOutcome:
+            return write_plan(store, plan, note, actor, self._stepped.emit)
+
+        def failed(message: str) -> BulkOutcome:
+            return BulkOutcome(kind, total, 0, None, 0, message)
+
+        self._writer = StoreThread(self._store.path, work, self._written.emit, failed)
+        self._writer.start()
+
+    def finish_writes(self, timeout: float = 60.0) -> bool:
+        """The window is closing: let a bulk write (or undo) in progress finish; True if
+        none is left. Its answer is no longer delivered: nobody is listening any more."""
+        self._closed = True
+        writer = self._writer
+        return writer is None or writer.join(timeout)
+
+    def _on_stepped(self, kind: BulkKind, written: int, total: int) -> None:
+        if not self._closed:
+            self.bulkProgress.emit(kind, written, total)
+
+    def _on_written(self, outcome: "BulkOutcome") -> None:
+        self._writer = None
+        if self._closed:
+            return
+        if outcome.written:  # even if nothing changed: Ctrl+Z is about this action now
+            self.last = outcome.undo
+        if outcome.done and outcome.kind in _BULK_OUTBOX:
             self._bridge.wake_outbox()
-            done = len(action_ids)
-        elif plan.kind is BulkKind.APPROVE:
-            previous = self.bulk_repo.approve_many(ids, actor=self._actor)
-            self.last = ApproveUndo(tuple(previous))
-            done = len(previous)
-        else:
-            undo = self.bulk_repo.escalate_many(ids, note, author=self._actor)
-            self.last = EscalateUndo(undo)
-            done = len(undo.escalation_ids)
-        self.bulkApplied.emit()
-        return done
+        if outcome.written:  # (a failure was logged where it happened)
+            self.bulkApplied.emit()
+        self.bulkFinished.emit(outcome)
 
     # --- undo -------------------------------------------------------------------------------
 
     def undo(self) -> str:
         """Take back the last action where possible; returns what happened, for the status
         bar. A queued action not yet sent is cancelled; a hide already sent is undone by
-        queueing an unhide where the platform can; approvals and escalations are restored."""
+        queueing an unhide where the platform can; approvals and escalations are restored.
+        Undoing more than `UNDO_INLINE_LIMIT` comments is written on a thread of its own:
+        this returns at once and `undoFinished` says what happened."""
+        if self._writer is not None:
+            return self.tr("The bulk action is still being written: undo it once it is done")
         entry, self.last = self.last, None
         if entry is None:
             return self.tr("Nothing to undo")
-        if isinstance(entry, ApproveUndo):
-            count = self.bulk_repo.unapprove(entry.previous, actor=self._actor)
-            message = self.tr("Undone: approval of %n comment(s)", "", count)
-            self._touched([cid for cid, _ in entry.previous])
-            return message if count else self.tr("Nothing to undo: the comment changed since")
-        if isinstance(entry, EscalateUndo):
-            count = self.bulk_repo.unescalate(entry.undo, actor=self._actor)
-            self._touched([cid for cid, _ in entry.undo.previous_states])
-            return self.tr("Undone: %n escalation(s)", "", count)
-        return self._undo_queued(entry)
+        size = _undo_size(entry)
+        if self._store.path is None or size <= UNDO_INLINE_LIMIT:
+            return self._after_undo(entry, self._undo_with(self._store, entry))
 
-    def _undo_queued(self, entry: QueuedUndo) -> str:
+        def failed(message: str) -> UndoResult:
+            return UndoResult("", error=message)
+
+        self._writer = StoreThread(
+            self._store.path,
+            partial(self._undo_with, entry=entry),
+            lambda result: self._undone.emit((entry, result)),
+            failed,
+        )
+        self._writer.start()
+        return self.tr("Undoing %n comment(s)…", "", size)
+
+    def _on_undone(self, answer: tuple[UndoEntry, "UndoResult"]) -> None:
+        self._writer = None
+        if self._closed:
+            return
+        entry, result = answer
+        self.undoFinished.emit(self._after_undo(entry, result))
+
+    def _after_undo(self, entry: UndoEntry, result: "UndoResult") -> str:
+        """On the GUI thread, after an undo was written: wake the outbox, tell the views."""
+        if result.error:
+            self.last = entry  # nothing lost: Ctrl+Z may try again
+            return self.tr("Could not undo: %1").replace("%1", result.error)
+        if result.wake:
+            self._bridge.wake_outbox()
+        if result.wholesale:
+            self.bulkApplied.emit()
+        else:
+            self._touched(list(result.comment_ids))
+        return result.message
+
+    def _undo_with(self, store: Store, entry: UndoEntry) -> "UndoResult":
+        """Undo `entry` through `store` (this thread's, or the undo thread's own); touches
+        nothing else, so it may run on either."""
+        try:
+            if isinstance(entry, ApproveUndo):
+                count = store.bulk.unapprove(entry.previous, actor=self._actor)
+                message = self.tr("Undone: approval of %n comment(s)", "", count)
+                if not count:
+                    message = self.tr("Nothing to undo: the comment changed since")
+                return UndoResult(message, tuple(cid for cid, _ in entry.previous))
+            if isinstance(entry, EscalateUndo):
+                count = store.bulk.unescalate(entry.undo, actor=self._actor)
+                message = self.tr("Undone: %n escalation(s)", "", count)
+                return UndoResult(message, tuple(cid for cid, _ in entry.undo.previous_states))
+            return self._undo_queued(store, entry)
+        except Exception as exc:  # the database refused: say so, keep the entry
+            log.exception("undo failed")
+            return UndoResult("", error=str(exc) or type(exc).__name__)
+
+    def _undo_queued(self, store: Store, entry: QueuedUndo) -> "UndoResult":
         name = action_kind_name(entry.kind).lower()
-        actions = [a for a in (self._store.outbox.get(i) for i in entry.action_ids) if a]
-        comment_ids = [a.comment_id for a in actions]
-        cancelled = self._store.outbox.cancel_many(entry.action_ids, actor=self._actor)
-        left = [a for a in actions if self._store.outbox.get(a.id) is not None]
+        # Which comment, when it is one; many are refreshed wholesale (no 100k actions read).
+        one = store.outbox.get_many(entry.action_ids) if len(entry.action_ids) == 1 else []
+        cancelled = store.outbox.cancel_many(entry.action_ids, actor=self._actor)
+        left = store.outbox.get_many(entry.action_ids)  # sending or sent already
+        total = cancelled + len(left)
         unhidden = 0
         stuck = 0
         for action in left:
-            status = self._store.outbox.get(action.id)
-            if status is not None and status.status is ActionStatus.FAILED:
-                cancelled += self._store.outbox.dismiss(action.id)
+            if action.status is ActionStatus.FAILED:
+                cancelled += store.outbox.dismiss(action.id)
             elif (
                 entry.kind is ActionKind.HIDE
-                and status is not None
-                and status.status is ActionStatus.DONE
-                and self._can(action.comment_id, Capability.UNHIDE)
+                and action.status is ActionStatus.DONE
+                and self._can(store, action.comment_id, Capability.UNHIDE)
             ):
-                self._store.outbox.enqueue(action.comment_id, ActionKind.UNHIDE, actor=self._actor)
+                store.outbox.enqueue(action.comment_id, ActionKind.UNHIDE, actor=self._actor)
                 unhidden += 1
             else:
                 stuck += 1
-        if unhidden:
-            self._bridge.wake_outbox()
-        self._touched(comment_ids)
-        return self._queued_message(name, len(actions), cancelled, unhidden, stuck)
+        message = self._queued_message(name, total, cancelled, unhidden, stuck)
+        touched = tuple(a.comment_id for a in one)
+        wholesale = not one and total > 0
+        return UndoResult(message, touched, wake=unhidden > 0, wholesale=wholesale)
 
     def _queued_message(
         self, name: str, total: int, cancelled: int, unhidden: int, stuck: int
@@ -301,9 +436,9 @@ class ModerationActions(QObject):
             )
         return "; ".join(parts)
 
-    def _can(self, comment_id: int, capability: Capability) -> bool:
-        comment = self._store.comments.get(comment_id)
-        account = None if comment is None else self._store.accounts.get(comment.account_id)
+    def _can(self, store: Store, comment_id: int, capability: Capability) -> bool:
+        comment = store.comments.get(comment_id)
+        account = None if comment is None else store.accounts.get(comment.account_id)
         return account is not None and capability in self._capabilities_of(account.platform)
 
     def _touched(self, comment_ids: list[int]) -> None:
@@ -311,3 +446,127 @@ class ModerationActions(QObject):
             self.commentTouched.emit(comment_ids[0])
         elif comment_ids:
             self.bulkApplied.emit()
+
+
+@dataclass(frozen=True, slots=True)
+class BulkOutcome:
+    """How a confirmed bulk action went: `written` of the plan's `total` comments went
+    through (`done` of them changed: the rest had changed meanwhile), what undoes them, and
+    the error that stopped the rest, if any."""
+
+    kind: BulkKind
+    total: int
+    written: int
+    undo: UndoEntry | None
+    done: int = 0
+    error: str = ""
+
+
+def write_plan(
+    store: Store,
+    plan: BulkPlan,
+    note: str,
+    actor: str,
+    on_step: Callable[[BulkKind, int, int], None] | None = None,
+) -> BulkOutcome:
+    """Write a confirmed plan in steps of about `BULK_STEP_S` each (one transaction each),
+    so another writer waits one step at most. A failing step stops the write: what the steps
+    before it wrote stays (and can be undone), the outcome says what did not happen."""
+    ids = plan.eligible_ids
+    outbox_kind = _BULK_OUTBOX.get(plan.kind)
+    action_ids: list[int] = []
+    approved: list[tuple[int, LocalState]] = []
+    escalation_ids: list[int] = []
+    escalated: list[tuple[int, LocalState]] = []
+    written, size, error = 0, BULK_FIRST_STEP, ""
+    while written < len(ids):
+        step = ids[written : written + size]
+        started = time.perf_counter()
+        try:
+            if outbox_kind is not None:
+                action_ids += store.outbox.enqueue_many(step, outbox_kind, actor=actor)
+            elif plan.kind is BulkKind.APPROVE:
+                approved += store.bulk.approve_many(step, actor=actor)
+            else:
+                undo = store.bulk.escalate_many(step, note, author=actor)
+                escalation_ids += undo.escalation_ids
+                escalated += undo.previous_states
+        except Exception as exc:  # disk full, database locked, a bug: the moderator must know
+            log.exception("a bulk %s failed after %s of %s comments", plan.kind, written, len(ids))
+            error = str(exc) or type(exc).__name__
+            break
+        written += len(step)
+        elapsed = max(time.perf_counter() - started, 1e-4)
+        size = max(100, min(BULK_MAX_STEP, int(len(step) * BULK_STEP_S / elapsed)))
+        if on_step is not None:
+            on_step(plan.kind, written, len(ids))
+    entry: UndoEntry
+    if outbox_kind is not None:
+        entry, done = QueuedUndo(outbox_kind, tuple(action_ids)), len(action_ids)
+    elif plan.kind is BulkKind.APPROVE:
+        entry, done = ApproveUndo(tuple(approved)), len(approved)
+    else:
+        undo = EscalationUndo(tuple(escalation_ids), tuple(escalated))
+        entry, done = EscalateUndo(undo), len(escalation_ids)
+    return BulkOutcome(plan.kind, len(ids), written, entry, done, error)
+
+
+@dataclass(frozen=True, slots=True)
+class UndoResult:
+    """What an undo did: the status bar's words, the comments it touched, whether the
+    outbox has new work (unhides), or the error that stopped it."""
+
+    message: str
+    comment_ids: tuple[int, ...] = ()
+    wake: bool = False
+    error: str = ""
+    wholesale: bool = False  # changed comments not listed (many): refresh every view
+
+
+def _undo_size(entry: UndoEntry) -> int:
+    if isinstance(entry, ApproveUndo):
+        return len(entry.previous)
+    if isinstance(entry, EscalateUndo):
+        return len(entry.undo.escalation_ids)
+    return len(entry.action_ids)
+
+
+class StoreThread(Generic[T]):
+    """`work(store)` on a thread of its own with a store of its own (its own connection to
+    `path`; its writes take the file's write turn like any other's), then `done(result)`,
+    called on that thread. If the store cannot be opened, `done(failed(message))`. Not a
+    daemon: a confirmed action is finished even when the app quits meanwhile."""
+
+    def __init__(
+        self,
+        path: Path,
+        work: Callable[[Store], T],
+        done: Callable[[T], None],
+        failed: Callable[[str], T],
+    ) -> None:
+        self._path = path
+        self._work = work
+        self._done = done
+        self._failed = failed
+        self._thread = threading.Thread(target=self._main, name="moderator-bulk-write")
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def join(self, timeout: float) -> bool:
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def _main(self) -> None:
+        try:
+            store = Store.open(self._path)
+        except Exception as exc:
+            log.exception("the bulk writer cannot open the database")
+            result = self._failed(str(exc) or type(exc).__name__)
+        else:
+            try:
+                result = self._work(store)
+            finally:
+                store.close()
+        with contextlib.suppress(RuntimeError):  # the window is gone: nobody to tell
+            self._done(result)

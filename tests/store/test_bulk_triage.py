@@ -1,5 +1,6 @@
 """Bulk triage in SQL: plans per platform with skip reasons, one-transaction writes, undo."""
 
+import threading
 import time
 
 import pytest
@@ -11,10 +12,12 @@ from moderator_app.domain import (
     LocalState,
     Platform,
     PlatformState,
+    ToxicityLevel,
 )
-from moderator_app.store import Store
-from moderator_app.store.bulk import BulkKind, BulkRepository, SkipReason
+from moderator_app.store import CommentFilter, Store
+from moderator_app.store.bulk import BulkKind, BulkPlan, BulkRepository, SkipReason
 from moderator_app.store.feedback import FeedbackLabel
+from moderator_app.store.write_turn import turn_for
 from tests.factories import remote
 from tests.ui.helpers import verdict
 
@@ -140,3 +143,55 @@ def test_deleted_comments_are_skipped(store: Store, account: Account, bulk: Bulk
     ).added_ids
     plan = bulk.plan(BulkKind.APPROVE, [cid], set())
     assert plan.skipped == {(Platform.SANDBOX, SkipReason.DELETED): 1}
+
+
+@pytest.mark.parametrize(
+    "f",
+    [
+        CommentFilter(),
+        CommentFilter(min_level=ToxicityLevel.REVIEW),
+        CommentFilter(search="comment"),
+        CommentFilter(platform=Platform.TELEGRAM, local_states=(LocalState.NEW,)),
+    ],
+    ids=repr,
+)
+@pytest.mark.parametrize("kind", list(BulkKind))
+def test_plan_matching_a_filter_is_the_plan_of_its_ids(
+    store: Store, bulk: BulkRepository, kind: BulkKind, f: CommentFilter
+) -> None:
+    vk = store.accounts.add(Account(Platform.VK, "vk"))
+    tg = store.accounts.add(Account(Platform.TELEGRAM, "tg"))
+    ids = _ids(store, vk, 8) + _ids(store, tg, 6, start=100)
+    store.comments.set_toxicity([(cid, verdict(0.1 * (n % 10))) for n, cid in enumerate(ids)])
+    store.outbox.enqueue(ids[0], ActionKind.HIDE)
+    store.feedback.approve(ids[9])
+    store.escalations.escalate(ids[10], "")
+    capable = {Platform.VK}
+    expected = bulk.plan(kind, store.comments.ids(f), capable)
+    assert expected.total + expected.skipped_total > 0
+    assert bulk.plan_matching(kind, f, capable) == expected
+
+
+def test_planning_only_reads_and_takes_no_write_turn(store: Store, account: Account) -> None:
+    """A plan is made by the background reader while the engine writes: it must not wait."""
+    ids = _ids(store, account, 50)
+    path = store.path
+    assert path is not None
+    turn = turn_for(path)
+    plans: list[BulkPlan] = []
+
+    def plan() -> None:
+        with Store.open(path) as reader:
+            plans.append(reader.bulk.plan(BulkKind.HIDE, ids, {Platform.SANDBOX}))
+            plans.append(reader.bulk.plan_matching(BulkKind.HIDE, CommentFilter(), set()))
+
+    turn.acquire()  # another connection is in the middle of a write
+    try:
+        thread = threading.Thread(target=plan, daemon=True)
+        thread.start()
+        thread.join(5)
+        assert not thread.is_alive()
+    finally:
+        turn.release()
+    assert plans[0].total == 50
+    assert plans[1].skipped == {(Platform.SANDBOX, SkipReason.PLATFORM): 50}
