@@ -48,9 +48,12 @@ class BulkBar(QWidget):
         self.setVisible(False)
 
     def show_selection(self, count: int, all_matching: bool) -> None:
-        if all_matching:
+        """`count` is negative for "all matching" while the result is still being counted."""
+        if all_matching and count < 0:
+            text = self.tr("All matching selected (counting…)")
+        elif all_matching:
             text = self.tr("All %1 matching selected").replace("%1", number(count))
         else:
             text = self.tr("%1 selected").replace("%1", number(count))
         self.label.setText(text)
-        self.setVisible(count > 1)
+        self.setVisible(count > 1 or (all_matching and count < 0))

@@ -8,13 +8,20 @@ from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from moderator_app import APP_NAME
 from moderator_app.connectors.registry import capabilities_for
 from moderator_app.domain import AccountStatus, Attention, Comment, LocalState, Platform
 from moderator_app.store import CommentFilter, SortOrder, Store
-from moderator_app.store.bulk import BulkKind
+from moderator_app.store.bulk import BulkKind, BulkPlan
 from moderator_app.store.view_spec import Period, ViewSpec
 from moderator_app.ui import shortcuts
 from moderator_app.ui.accounts_dialog import AccountsDialog
@@ -36,9 +43,9 @@ from moderator_app.ui.inbox_model import InboxModel
 from moderator_app.ui.inbox_toolbar import InboxToolbar
 from moderator_app.ui.inbox_view import InboxView
 from moderator_app.ui.message_box import plain_question
-from moderator_app.ui.moderation import ModerationActions, is_held, is_hidden
+from moderator_app.ui.moderation import BulkOutcome, ModerationActions, is_held, is_hidden
 from moderator_app.ui.roles import Column
-from moderator_app.ui.score_range_dialog import ScoreRangeDialog
+from moderator_app.ui.score_range_dialog import ReaderRange, ScoreRangeDialog, in_range
 from moderator_app.ui.sidebar import Sidebar
 from moderator_app.ui.status_bar import SyncStatusBar
 
@@ -51,6 +58,9 @@ CHANGES_COALESCE_MS = 250
 CONTEXT_DELAY_MS = 120
 NEXT_SCAN_ROWS = 2000  # how far "next unreviewed" looks before wrapping to the top
 TIME_REFRESH_MS = 60_000
+# A bulk action over at most this many selected rows is planned at once (a few ms); more, or
+# "all matching", is planned by the background reader before the confirmation opens.
+SYNC_PLAN_LIMIT = 2000
 
 
 class MainWindow(QMainWindow):
@@ -85,6 +95,8 @@ class MainWindow(QMainWindow):
         self.captcha_dialog: CaptchaDialog | None = None
         self.bulk_dialog: BulkConfirmDialog | None = None
         self.range_dialog: ScoreRangeDialog | None = None
+        self.bulk_error: QMessageBox | None = None
+        self._preparing: BulkKind | None = None  # a bulk plan on its way from the reader
         self._build_layout()
         self._wire()
         self.shortcuts = shortcuts.install(self, self._bindings())
@@ -173,6 +185,9 @@ class MainWindow(QMainWindow):
         self.detail.dismissRequested.connect(self.moderation.dismiss)
         self.moderation.commentTouched.connect(self._comment_touched)
         self.moderation.bulkApplied.connect(self._after_bulk)
+        self.moderation.bulkProgress.connect(self._on_bulk_progress)
+        self.moderation.bulkFinished.connect(self._on_bulk_finished)
+        self.moderation.undoFinished.connect(lambda message: self.status.showMessage(message, 8000))
         self.inbox.selectionSizeChanged.connect(self.bulk_bar.show_selection)
         self.bulk_bar.bulkRequested.connect(self.bulk)
         self.bulk_bar.clearRequested.connect(self.clear_selection)
@@ -466,6 +481,10 @@ class MainWindow(QMainWindow):
         self.status.showMessage(self.moderation.undo(), 8000)
 
     def escape(self) -> None:
+        if self._preparing is not None:  # first the bulk action being prepared
+            self.cancel_bulk_preparation()
+            self.focus_inbox()
+            return
         if self.inbox.selection_size() > 1:
             self.clear_selection()
         self.focus_inbox()
@@ -475,16 +494,25 @@ class MainWindow(QMainWindow):
         self.focus_inbox()
 
     def _bulk_selected(self) -> bool:
-        return self.inbox.selection_size() > 1
+        return self.inbox.all_matching or self.inbox.selection_size() > 1
 
     def _bulk_ids(self) -> list[int]:
-        if self.inbox.all_matching:  # in SQL: rows not loaded yet count too
-            return self.store.comments.ids(self.model.current_filter)
-        return self.inbox.selected_ids()
+        """The explicitly selected comments (read in one query per run of rows)."""
+        return self.model.ids_in_rows(self.inbox.selected_rows())
 
     def bulk(self, kind: BulkKind) -> BulkConfirmDialog | None:
-        """Plan the action for the selection, show exactly what it will touch, then apply."""
+        """Plan the action for the selection, show exactly what it will touch, then apply.
+        A large selection is planned in the background first ("Preparing…"; Esc or another
+        action cancels it); returns the confirmation when it opened at once."""
         if self.bulk_dialog is not None:
+            return None
+        if self.moderation.writing():
+            text = self.tr("Still writing the last bulk action: try again in a moment")
+            self.status.showMessage(text, 5000)
+            return None
+        self.cancel_bulk_preparation(quiet=True)  # a new action replaces one being prepared
+        if self._bulk_selected() and self.inbox.all_matching:  # in SQL: unloaded rows too
+            self._prepare_bulk(kind, matching=self.model.current_filter)
             return None
         ids = self._bulk_ids() if self._bulk_selected() else []
         current = self.current_comment_id()
@@ -492,19 +520,56 @@ class MainWindow(QMainWindow):
             ids = [current]
         if not ids:
             return None
-        plan = self.moderation.plan_bulk(kind, ids)
+        if len(ids) > SYNC_PLAN_LIMIT:
+            self._prepare_bulk(kind, comment_ids=ids)
+            return None
+        return self._confirm_bulk(self.moderation.plan_bulk(kind, ids))
+
+    def bulk_preparing(self) -> BulkKind | None:
+        """The bulk action whose plan is on its way from the background reader, if any."""
+        return self._preparing
+
+    def cancel_bulk_preparation(self, *, quiet: bool = False) -> None:
+        if self._preparing is None:
+            return
+        self._preparing = None
+        self.moderation.cancel_plan(self.reader)
+        if not quiet:
+            self.status.showMessage(self.tr("Bulk action cancelled"), 3000)
+
+    def _prepare_bulk(
+        self,
+        kind: BulkKind,
+        *,
+        comment_ids: Sequence[int] = (),
+        matching: CommentFilter | None = None,
+    ) -> None:
+        self._preparing = kind
+        self.status.showMessage(self.tr("Preparing… (Esc cancels)"))
+        self.moderation.plan_in_background(
+            self.reader, kind, self._on_plan, comment_ids=comment_ids, matching=matching
+        )
+
+    def _on_plan(self, plan: BulkPlan) -> None:
+        if self._preparing is not plan.kind or self.bulk_dialog is not None:
+            return
+        self._preparing = None
+        self.status.clearMessage()
+        self._confirm_bulk(plan)
+
+    def _confirm_bulk(self, plan: BulkPlan) -> BulkConfirmDialog:
         dialog = BulkConfirmDialog(plan, self)
         self.bulk_dialog = dialog
 
         def finished(result: int) -> None:
             self.bulk_dialog = None
             if result == BulkConfirmDialog.DialogCode.Accepted and plan.total:
-                done = self.moderation.apply_bulk(plan, dialog.note_text())
-                text = self.tr("%1: %2 comments. Ctrl+Z undoes it.")
+                text = self.tr("%1: writing %2 comments…")
                 self.status.showMessage(
-                    text.replace("%1", kind_verb(kind)).replace("%2", number(done)), 8000
+                    text.replace("%1", kind_verb(plan.kind)).replace("%2", number(plan.total))
                 )
                 self.inbox.clear_bulk_selection()
+                self.moderation.apply_bulk(plan, dialog.note_text())
             dialog.deleteLater()
             self.focus_inbox()
 
@@ -512,31 +577,77 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _on_bulk_progress(self, kind: BulkKind, written: int, total: int) -> None:
+        if written < total:
+            text = self.tr("%1: %2 of %3 comments written…")
+            self.status.showMessage(
+                text.replace("%1", kind_verb(kind))
+                .replace("%2", number(written))
+                .replace("%3", number(total))
+            )
+
+    def _on_bulk_finished(self, outcome: BulkOutcome) -> None:
+        if not outcome.error:
+            text = self.tr("%1: %2 comments. Ctrl+Z undoes it.")
+            self.status.showMessage(
+                text.replace("%1", kind_verb(outcome.kind)).replace("%2", number(outcome.done)),
+                8000,
+            )
+            return
+        text = self.tr("%1 stopped after %2 of %3 comments: the other %4 were not changed.\n\n%5")
+        text = (
+            text.replace("%1", kind_verb(outcome.kind))
+            .replace("%2", number(outcome.written))
+            .replace("%3", number(outcome.total))
+            .replace("%4", number(outcome.total - outcome.written))
+            .replace("%5", outcome.error)
+        )
+        if outcome.written:
+            text += "\n\n" + self.tr("Ctrl+Z takes back the ones written.")
+        self.status.showMessage(
+            self.tr("%1 failed: see the message").replace("%1", kind_verb(outcome.kind))
+        )
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Bulk action not finished"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: setattr(self, "bulk_error", None))
+        self.bulk_error = box
+        box.open()
+
     def select_score_range(self) -> ScoreRangeDialog | None:
+        """Pick a score band; its count and its comments are read in the background."""
         if self.range_dialog is not None:
             return None
-        base = self.model.current_filter
-
-        def count_in(low: float, high: float) -> int:
-            return self.store.comments.count(_in_range(base, low, high))
-
-        dialog = ScoreRangeDialog(count_in, parent=self)
+        dialog = ScoreRangeDialog(ReaderRange(self.reader, self.model.current_filter), parent=self)
         self.range_dialog = dialog
 
         def finished(result: int) -> None:
             self.range_dialog = None
             if result == ScoreRangeDialog.DialogCode.Accepted:
-                low, high = dialog.bounds()
-                ids = self.store.comments.ids(_in_range(base, low, high))
-                selected = self.inbox.select_ids(ids)
-                if selected == 0:
-                    self.status.showMessage(self.tr("No comments in this score range"), 5000)
+                self._show_and_select_band(*dialog.bounds())
             dialog.deleteLater()
             self.focus_inbox()
 
         dialog.finished.connect(finished)
         dialog.open()
         return dialog
+
+    def _show_and_select_band(self, low: float, high: float) -> None:
+        """Narrow the view to the band and select all of it: in a view of a million comments
+        the band's rows lie anywhere, and what a bulk action will touch should be in sight.
+        The score filter shows in the bar, where it is cleared like any other."""
+        band = in_range(self.model.current_filter, low, high)
+        self.filters.update(score_min=band.score_min, score_max=band.score_max)
+        if self.model.rowCount() == 0 and self.model.count_exact:
+            self.status.showMessage(self.tr("No comments in this score range"), 5000)
+            return
+        self.inbox.selectAll()
+        text = self.tr("Showing and selecting scores %1–%2. Clear the score filter to see all.")
+        low_text, high_text = f"{band.score_min or 0.0:.2f}", f"{band.score_max or 1.0:.2f}"
+        self.status.showMessage(text.replace("%1", low_text).replace("%2", high_text), 8000)
 
     def _select_score_range(self) -> None:
         self.select_score_range()
@@ -597,6 +708,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _apply_filter(self, new_filter: CommentFilter) -> None:
+        self.cancel_bulk_preparation()  # its selection is gone with the old rows
         # The list resets and selects its first row, which shows that comment with the new
         # search marked: no need to mark it in the comment shown now first.
         self.detail.set_search(new_filter.search, show_now=False)
@@ -703,6 +815,8 @@ class MainWindow(QMainWindow):
             self.inbox.setColumnHidden(Column.ACCOUNT, single)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.cancel_bulk_preparation(quiet=True)
+        self.moderation.finish_writes()  # a confirmed bulk action is finished, not dropped
         self._time_timer.stop()
         self._counts_timer.stop()
         self._changes_timer.stop()
@@ -734,7 +848,3 @@ class PendingChanges:
 
 def _unreviewed(comment: Comment) -> bool:
     return comment.local_state is LocalState.NEW and not comment.remote.by_us
-
-
-def _in_range(base: CommentFilter, low: float, high: float) -> CommentFilter:
-    return replace(base, score_min=low, score_max=high)

@@ -306,12 +306,17 @@
         <translation>Вернуться к одному комментарию (Esc)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/bulk_bar.py" line="52"/>
+        <location filename="../../moderator_app/ui/bulk_bar.py" line="53"/>
+        <source>All matching selected (counting…)</source>
+        <translation>Выбраны все подходящие (подсчёт…)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/bulk_bar.py" line="55"/>
         <source>All %1 matching selected</source>
         <translation>Выбраны все: %1</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/bulk_bar.py" line="54"/>
+        <location filename="../../moderator_app/ui/bulk_bar.py" line="57"/>
         <source>%1 selected</source>
         <translation>Выбрано: %1</translation>
     </message>
@@ -1231,188 +1236,242 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="189"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="204"/>
         <source>Next comment</source>
         <translation>Следующий комментарий</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="192"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="207"/>
         <source>Previous comment</source>
         <translation>Предыдущий комментарий</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="194"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="209"/>
         <source>Reply</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="195"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="210"/>
         <source>Hide or unhide</source>
         <translation>Скрыть или вернуть</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="196"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="211"/>
         <source>Escalate</source>
         <translation>Эскалировать</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="197"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="212"/>
         <source>Approve</source>
         <translation>Одобрить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="198"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="213"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="199"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="214"/>
         <source>Next unreviewed comment</source>
         <translation>Следующий непросмотренный комментарий</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="200"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="215"/>
         <source>Undo the last action</source>
         <translation>Отменить последнее действие</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="204"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="219"/>
         <source>Select score range…</source>
         <translation>Выбрать диапазон оценки…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="206"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="221"/>
         <source>Only this author</source>
         <translation>Только этот автор</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="207"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="222"/>
         <source>Only this thread</source>
         <translation>Только эта ветка</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="208"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="223"/>
         <source>Sort: newest, oldest, risk</source>
         <translation>Сортировка: новые, старые, опасные</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="209"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="224"/>
         <source>Filters</source>
         <translation>Фильтры</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="210"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="225"/>
         <source>Clear all filters</source>
         <translation>Сбросить все фильтры</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="211"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="226"/>
         <source>Save the view</source>
         <translation>Сохранить вид</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="212"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="227"/>
         <source>Rename the saved view</source>
         <translation>Переименовать сохранённый вид</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="214"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="229"/>
         <source>Delete the saved view</source>
         <translation>Удалить сохранённый вид</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="220"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="235"/>
         <source>Saved view %1</source>
         <translation>Сохранённый вид %1</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="224"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="239"/>
         <source>Search</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="225"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="240"/>
         <source>Back to the list</source>
         <translation>Назад к списку</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="291"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="306"/>
         <source>Delete this comment on the platform? This cannot be undone.</source>
         <translation>Удалить этот комментарий на платформе? Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="292"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="307"/>
         <source>Delete comment</source>
         <translation>Удаление комментария</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="324"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="339"/>
         <source>This comment is not in the inbox</source>
         <translation>Этого комментария нет во входящих</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="382"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="397"/>
         <source>Save view</source>
         <translation>Сохранить вид</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="382"/>
         <location filename="../../moderator_app/ui/main_window.py" line="397"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="412"/>
         <source>Name of the view:</source>
         <translation>Название вида:</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="389"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="404"/>
         <source>Saved view “%1”</source>
         <translation>Вид «%1» сохранён</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="397"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="412"/>
         <source>Rename view</source>
         <translation>Переименовать вид</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="408"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="423"/>
         <source>Delete the saved view “%1”? Comments are not affected.</source>
         <translation>Удалить сохранённый вид «%1»? Комментарии не затрагиваются.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="409"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="424"/>
         <source>Delete view</source>
         <translation>Удалить вид</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="463"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="478"/>
         <source>No unreviewed comments left in this view</source>
         <translation>В этом виде не осталось непросмотренных комментариев</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="503"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="510"/>
+        <source>Still writing the last bulk action: try again in a moment</source>
+        <translation>Предыдущее массовое действие ещё записывается: попробуйте чуть позже</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="538"/>
+        <source>Bulk action cancelled</source>
+        <translation>Массовое действие отменено</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="548"/>
+        <source>Preparing… (Esc cancels)</source>
+        <translation>Подготовка… (Esc — отмена)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="567"/>
+        <source>%1: writing %2 comments…</source>
+        <translation>%1: запись комментариев — %2…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="582"/>
+        <source>%1: %2 of %3 comments written…</source>
+        <translation>%1: записано %2 из %3 комментариев…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="591"/>
         <source>%1: %2 comments. Ctrl+Z undoes it.</source>
         <translation>%1: комментариев — %2. Ctrl+Z отменяет.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="533"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="597"/>
+        <source>%1 stopped after %2 of %3 comments: the other %4 were not changed.
+
+%5</source>
+        <translation>Действие «%1» остановлено после %2 из %3 комментариев: остальные (%4) не изменены.
+
+%5</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="606"/>
+        <source>Ctrl+Z takes back the ones written.</source>
+        <translation>Ctrl+Z отменит уже записанные.</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="608"/>
+        <source>%1 failed: see the message</source>
+        <translation>Действие «%1» не завершено: см. сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="612"/>
+        <source>Bulk action not finished</source>
+        <translation>Массовое действие не завершено</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="645"/>
         <source>No comments in this score range</source>
         <translation>В этом диапазоне оценки нет комментариев</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="555"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="648"/>
+        <source>Showing and selecting scores %1–%2. Clear the score filter to see all.</source>
+        <translation>Показаны и выбраны оценки %1–%2. Сбросьте фильтр по оценке, чтобы увидеть все.</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="666"/>
         <source>Flagging for %1 learned from your decisions: %2</source>
         <translation>Пометки для %1 учли ваши решения: %2</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="612"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="724"/>
         <source>No comments match the search.</source>
         <translation>Нет комментариев по этому запросу.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="614"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="726"/>
         <source>Nothing here. New comments appear as the accounts sync.</source>
         <translation>Здесь пусто. Новые комментарии появятся после синхронизации аккаунтов.</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="616"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="728"/>
         <source>No comments yet. They appear here as soon as the accounts sync.</source>
         <translation>Комментариев пока нет. Они появятся здесь сразу после синхронизации аккаунтов.</translation>
     </message>
@@ -1420,13 +1479,32 @@
 <context>
     <name>ModerationActions</name>
     <message>
-        <location filename="../../moderator_app/ui/moderation.py" line="243"/>
-        <location filename="../../moderator_app/ui/moderation.py" line="286"/>
+        <location filename="../../moderator_app/ui/moderation.py" line="332"/>
+        <source>The bulk action is still being written: undo it once it is done</source>
+        <translation>Массовое действие ещё записывается: отмените его, когда запись закончится</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/moderation.py" line="335"/>
+        <location filename="../../moderator_app/ui/moderation.py" line="421"/>
         <source>Nothing to undo</source>
         <translation>Нечего отменять</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../moderator_app/ui/moderation.py" line="246"/>
+        <location filename="../../moderator_app/ui/moderation.py" line="350"/>
+        <source>Undoing %n comment(s)…</source>
+        <translation>
+            <numerusform>Отмена для %n комментария…</numerusform>
+            <numerusform>Отмена для %n комментариев…</numerusform>
+            <numerusform>Отмена для %n комментариев…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/moderation.py" line="363"/>
+        <source>Could not undo: %1</source>
+        <translation>Не удалось отменить: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../moderator_app/ui/moderation.py" line="378"/>
         <source>Undone: approval of %n comment(s)</source>
         <translation>
             <numerusform>Отменено одобрение %n комментария</numerusform>
@@ -1435,12 +1513,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/moderation.py" line="248"/>
+        <location filename="../../moderator_app/ui/moderation.py" line="380"/>
         <source>Nothing to undo: the comment changed since</source>
         <translation>Нечего отменять: комментарий с тех пор изменился</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../moderator_app/ui/moderation.py" line="252"/>
+        <location filename="../../moderator_app/ui/moderation.py" line="384"/>
         <source>Undone: %n escalation(s)</source>
         <translation>
             <numerusform>Отменена %n эскалация</numerusform>
@@ -1449,7 +1527,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../moderator_app/ui/moderation.py" line="290"/>
+        <location filename="../../moderator_app/ui/moderation.py" line="425"/>
         <source>Undone: %1 of %n comment(s), not sent yet</source>
         <translation>
             <numerusform>Отменено «%1» для %n комментария, ещё не отправлено</numerusform>
@@ -1458,7 +1536,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../moderator_app/ui/moderation.py" line="296"/>
+        <location filename="../../moderator_app/ui/moderation.py" line="431"/>
         <source>already hidden on the platform: unhide queued for %n</source>
         <translation>
             <numerusform>уже скрыт на платформе: возврат поставлен в очередь для %n</numerusform>
@@ -1467,7 +1545,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../moderator_app/ui/moderation.py" line="300"/>
+        <location filename="../../moderator_app/ui/moderation.py" line="435"/>
         <source>%n already sent or being sent and cannot be taken back</source>
         <translation>
             <numerusform>%n уже отправлено или отправляется, его не вернуть</numerusform>
@@ -1515,27 +1593,33 @@
 <context>
     <name>ScoreRangeDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/score_range_dialog.py" line="29"/>
+        <location filename="../../moderator_app/ui/score_range_dialog.py" line="88"/>
         <source>Select score range</source>
         <translation>Выбор по диапазону оценки</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/score_range_dialog.py" line="36"/>
-        <source>Select every comment in the current view whose toxicity score is in:</source>
-        <translation>Выбрать все комментарии текущего вида с оценкой токсичности в пределах:</translation>
+        <location filename="../../moderator_app/ui/score_range_dialog.py" line="97"/>
+        <source>Show and select every comment in the current view whose toxicity score is in:</source>
+        <translation>Показать и выбрать все комментарии текущего вида с оценкой токсичности в пределах:</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/score_range_dialog.py" line="50"/>
+        <location filename="../../moderator_app/ui/score_range_dialog.py" line="112"/>
         <source>Select</source>
         <translation>Выбрать</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/score_range_dialog.py" line="53"/>
+        <location filename="../../moderator_app/ui/score_range_dialog.py" line="116"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/score_range_dialog.py" line="79"/>
+        <location filename="../../moderator_app/ui/score_range_dialog.py" line="150"/>
+        <location filename="../../moderator_app/ui/score_range_dialog.py" line="155"/>
+        <source>counting…</source>
+        <translation>подсчёт…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/score_range_dialog.py" line="161"/>
         <source>%1 comments in this range</source>
         <translation>Комментариев в этом диапазоне: %1</translation>
     </message>
@@ -1727,10 +1811,6 @@
         <translation>этот комментарий · %1</translation>
     </message>
     <message>
-        <source>Replies</source>
-        <translation type="vanished">Ответы</translation>
-    </message>
-    <message>
         <location filename="../../moderator_app/ui/thread_context.py" line="183"/>
         <source>You</source>
         <translation>Вы</translation>
@@ -1746,13 +1826,6 @@
             <numerusform>%1 %Ln комментария</numerusform>
             <numerusform>%1 %Ln комментариев</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>_RangeDialog</name>
-    <message>
-        <source>Cancel</source>
-        <translation type="obsolete">Отмена</translation>
     </message>
 </context>
 </TS>

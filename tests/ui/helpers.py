@@ -4,10 +4,15 @@ import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
 from moderator_app.domain import (
     Attention,
     Author,
     EngineEvent,
+    LocalState,
     RemoteComment,
     Span,
     ThreadRef,
@@ -93,3 +98,15 @@ def verdict(score: float, spans: Sequence[tuple[int, int]] = ()) -> ToxicityResu
         scorer="test",
         labels=("insult",) if spans else (),
     )
+
+
+def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    target = QApplication.focusWidget()
+    assert target is not None
+    QTest.keyClick(target, key, modifier)
+
+
+def state(store: Store, comment_id: int) -> LocalState:
+    comment = store.comments.get(comment_id)
+    assert comment is not None
+    return comment.local_state

@@ -2,25 +2,12 @@
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from moderator_app.domain import Account, ActionKind, ActionStatus, LocalState
 from moderator_app.store import Store
 from moderator_app.ui.main_window import MainWindow
-from tests.ui.helpers import FakeEngine, ingest, remote
-
-
-def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    target = QApplication.focusWidget()
-    assert target is not None
-    QTest.keyClick(target, key, modifier)
-
-
-def state(store: Store, comment_id: int) -> LocalState:
-    comment = store.comments.get(comment_id)
-    assert comment is not None
-    return comment.local_state
+from tests.ui.helpers import FakeEngine, ingest, press, remote, state
 
 
 def test_a_approves_and_moves_to_the_next_unreviewed(
