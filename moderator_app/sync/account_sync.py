@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 # A round ends after this many pages or seconds even if the platform has more, so new
 # comments get scored and every account's status is told; the next round starts at once.
-MAX_PAGES_PER_ROUND = 100
+MAX_PAGES_PER_ROUND = 500
 MAX_ROUND_S = 3.0
 # Pages are written together (one commit) up to this many comments or this long after the
 # first of them arrived, so a raid is stored in big cheap transactions while a slow platform
@@ -35,6 +35,8 @@ MAX_ROUND_S = 3.0
 # it touched to the WAL whole, and comments land all over the author and thread indexes
 # (2,000 comments per commit wrote ~2.9 KB of WAL per comment; 8,000 about half that).
 FLUSH_COMMENTS = 8000
+# The first write of a round goes sooner, so the writer starts while the next pages are read.
+FIRST_FLUSH_COMMENTS = 2000
 FLUSH_AFTER_S = 1.0
 AUTH_RETRY_S = 300.0
 PERMANENT_RETRY_S = 900.0
@@ -113,6 +115,7 @@ class _PendingPages:
         self._since = 0.0
         self._cursor: str | None = None
         self._writing: asyncio.Task[IngestResult] | None = None
+        self._first = True
         self.added: list[int] = []
         self.changed: list[int] = []
 
@@ -124,16 +127,21 @@ class _PendingPages:
 
     def due(self) -> bool:
         waiting = sum(len(page) for page in self._pages)
-        return waiting >= FLUSH_COMMENTS or time.monotonic() - self._since >= FLUSH_AFTER_S
+        enough = min(FIRST_FLUSH_COMMENTS, FLUSH_COMMENTS) if self._first else FLUSH_COMMENTS
+        return waiting >= enough or time.monotonic() - self._since >= FLUSH_AFTER_S
 
     async def store(self) -> None:
-        """Start writing what is waiting (with the cursor after it), once the last write is done."""
+        """Start writing what is waiting (with the cursor after it) once the last write is
+        done; it is made ready to write while that one still runs."""
+        if not self._pages:
+            await self.settle()
+            return
+        self._first = False
+        pages, self._pages = self._pages, []
+        job = self._writer.prepare(self._account_id, pages, self._cursor)
         await self.settle()
-        if self._pages:
-            pages, self._pages = self._pages, []
-            self._writing = asyncio.ensure_future(
-                self._writer.ingest_pages(self._account_id, pages, self._cursor)
-            )
+        self._writing = asyncio.ensure_future(self._writer.write(job))
+        await asyncio.sleep(0)  # hand it to the writer now, not when the fetching next waits
 
     async def settle(self) -> None:
         """Wait for the write in flight; a failed one raises (every time it is asked)."""

@@ -3,11 +3,12 @@ process of their own while the next pages are fetched (`sync.process_writer`).""
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from moderator_app.domain import RemoteComment
 from moderator_app.store import Store
-from moderator_app.store.ingest import IngestResult
+from moderator_app.store.ingest import IngestResult, PreparedPage, prepare_page
 
 
 class WriteFailed(Exception):
@@ -15,10 +16,31 @@ class WriteFailed(Exception):
     round fetches them again."""
 
 
+@dataclass(frozen=True, slots=True)
+class WriteJob:
+    """Pages made ready to write (rows built; for a writer process, pickled too)."""
+
+    account_id: int
+    pages: Sequence[PreparedPage]
+    cursor: str | None
+    payload: bytes | None = None
+
+
 class PageWriter(Protocol):
-    async def ingest_pages(
+    """`prepare` runs on the engine loop (and may run while the last write is still going),
+    `write` stores the pages with the cursor after them in one transaction."""
+
+    def prepare(
         self, account_id: int, pages: Sequence[Sequence[RemoteComment]], cursor: str | None
-    ) -> IngestResult: ...
+    ) -> WriteJob: ...
+
+    async def write(self, job: WriteJob) -> IngestResult: ...
+
+
+def prepare_job(
+    account_id: int, pages: Sequence[Sequence[RemoteComment]], cursor: str | None
+) -> WriteJob:
+    return WriteJob(account_id, [prepare_page(account_id, page) for page in pages], cursor)
 
 
 class InlineWriter:
@@ -27,10 +49,13 @@ class InlineWriter:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    async def ingest_pages(
+    def prepare(
         self, account_id: int, pages: Sequence[Sequence[RemoteComment]], cursor: str | None
-    ) -> IngestResult:
+    ) -> WriteJob:
+        return prepare_job(account_id, pages, cursor)
+
+    async def write(self, job: WriteJob) -> IngestResult:
         try:
-            return self._store.comments.ingest_pages(account_id, pages, cursor)
+            return self._store.comments.ingest_prepared(job.account_id, job.pages, job.cursor)
         except sqlite3.Error as exc:
             raise WriteFailed(f"could not store the comments: {exc}") from exc

@@ -25,6 +25,7 @@ import multiprocessing
 import pickle
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import replace
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnContext
 from pathlib import Path
@@ -32,9 +33,9 @@ from typing import Any
 
 from moderator_app.domain import RemoteComment
 from moderator_app.store import Store
-from moderator_app.store.ingest import IngestResult, PreparedPage, prepare_page
+from moderator_app.store.ingest import IngestResult
 from moderator_app.store.write_turn import FairLock, turn_for, use_turn
-from moderator_app.sync.page_writer import WriteFailed
+from moderator_app.sync.page_writer import WriteFailed, WriteJob, prepare_job
 
 log = logging.getLogger(__name__)
 
@@ -73,29 +74,37 @@ class ProcessWriter:
         self._executor = concurrent.futures.ThreadPoolExecutor(
             max_workers=1, thread_name_prefix="moderator-writer"
         )
-        self._executor.submit(self._warm_up)
+        self._started = self._executor.submit(self._warm_up)
 
     @property
     def in_process(self) -> bool:
         """Whether writes go to a child process (False once it could not be started)."""
         return not self._in_thread
 
+    def wait_ready(self, timeout: float | None = None) -> bool:
+        """Wait until the child has started (or could not); True if writes go to it."""
+        self._started.result(timeout)
+        return self.in_process
+
     @property
     def pid(self) -> int | None:
         process = self._process
         return None if process is None else int(process.pid)
 
-    async def ingest_pages(
+    def prepare(
         self, account_id: int, pages: Sequence[Sequence[RemoteComment]], cursor: str | None
-    ) -> IngestResult:
-        # The rows are built and pickled here, on the loop, while the child may still be
-        # inside SQLite: the writer thread then needs the GIL only to pass bytes along.
-        prepared = [prepare_page(account_id, page) for page in pages]
-        job = None if self._in_thread else pickle.dumps((_JOB, account_id, prepared, cursor))
+    ) -> WriteJob:
+        """On the loop, while the child may still be inside SQLite: the rows are built and
+        pickled here, so the writer thread needs the GIL only to pass bytes along."""
+        job = prepare_job(account_id, pages, cursor)
+        if self._in_thread:
+            return job
+        payload = pickle.dumps((_JOB, job.account_id, job.pages, job.cursor))
+        return replace(job, payload=payload)
+
+    async def write(self, job: WriteJob) -> IngestResult:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(
-            self._executor, self._write, account_id, prepared, cursor, job
-        )
+        return await loop.run_in_executor(self._executor, self._write, job)
 
     def close(self) -> None:
         self._executor.submit(self._shut_down).result()
@@ -112,21 +121,15 @@ class ProcessWriter:
     def _warm_up(self) -> None:
         self._child()
 
-    def _write(
-        self,
-        account_id: int,
-        pages: Sequence[PreparedPage],
-        cursor: str | None,
-        job: bytes | None,
-    ) -> IngestResult:
-        conn = None if job is None else self._child()
-        if conn is None or job is None:  # no child could be started
-            return self._write_here(account_id, pages, cursor)
+    def _write(self, job: WriteJob) -> IngestResult:
+        conn = None if job.payload is None else self._child()
+        if conn is None or job.payload is None:  # no child could be started
+            return self._write_here(job)
         try:
             # The job comes with the turn (a write without it would meet SQLite's lock), so
             # asking for it costs no round trip.
             self._take_for_child()
-            conn.send_bytes(job)
+            conn.send_bytes(job.payload)
             return self._serve_child(conn)
         except (EOFError, OSError) as exc:
             code = self._reap()
@@ -236,13 +239,13 @@ class ProcessWriter:
         process.close()
         return code
 
-    def _write_here(
-        self, account_id: int, pages: Sequence[PreparedPage], cursor: str | None
-    ) -> IngestResult:
+    def _write_here(self, job: WriteJob) -> IngestResult:
         try:
             if self._thread_store is None:
                 self._thread_store = Store.open(self._db_path)
-            return self._thread_store.comments.ingest_prepared(account_id, pages, cursor)
+            return self._thread_store.comments.ingest_prepared(
+                job.account_id, job.pages, job.cursor
+            )
         except sqlite3.Error as exc:
             raise WriteFailed(f"could not store the comments: {exc}") from exc
 

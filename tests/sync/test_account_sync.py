@@ -3,7 +3,6 @@ the cursor after the last page; a failure keeps what was fetched before it, and 
 could not be stored are fetched again."""
 
 import asyncio
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, cast
 
@@ -17,7 +16,6 @@ from moderator_app.domain import (
     Capability,
     Platform,
     PlatformState,
-    RemoteComment,
     SyncState,
 )
 from moderator_app.secrets import SecretStore
@@ -26,7 +24,7 @@ from moderator_app.store.ingest import IngestResult
 from moderator_app.sync import account_sync
 from moderator_app.sync.account_sync import SyncOutcome, sync_account
 from moderator_app.sync.connectors_pool import ConnectorPool
-from moderator_app.sync.page_writer import InlineWriter, PageWriter, WriteFailed
+from moderator_app.sync.page_writer import InlineWriter, PageWriter, WriteFailed, WriteJob
 from moderator_app.sync.process_writer import ProcessWriter
 from tests.factories import remote
 
@@ -130,21 +128,19 @@ def test_a_failure_keeps_the_pages_fetched_before_it(
     assert store.comments.count(CommentFilter()) == 10 * PAGE
 
 
-class FailingWriter:
+class FailingWriter(InlineWriter):
     """Stores like the inline writer until write number `fail_on`, which fails (a full disk)."""
 
     def __init__(self, store: Store, fail_on: int) -> None:
-        self._inner = InlineWriter(store)
+        super().__init__(store)
         self._calls = 0
         self._fail_on = fail_on
 
-    async def ingest_pages(
-        self, account_id: int, pages: Sequence[Sequence[RemoteComment]], cursor: str | None
-    ) -> IngestResult:
+    async def write(self, job: WriteJob) -> IngestResult:
         self._calls += 1
         if self._calls == self._fail_on:
             raise WriteFailed("could not store the comments: database or disk is full")
-        return await self._inner.ingest_pages(account_id, pages, cursor)
+        return await super().write(job)
 
 
 def test_pages_that_could_not_be_stored_are_fetched_again(

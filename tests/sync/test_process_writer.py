@@ -46,7 +46,7 @@ def pages(first: int, count: int, size: int = 100) -> list[Sequence[RemoteCommen
 def write(
     writer: ProcessWriter, account_id: int, batch: list[Sequence[RemoteComment]], cursor: str
 ) -> IngestResult:
-    return asyncio.run(writer.ingest_pages(account_id, batch, cursor))
+    return asyncio.run(writer.write(writer.prepare(account_id, batch, cursor)))
 
 
 def test_pages_are_written_by_another_process_with_their_cursor(
