@@ -5,9 +5,11 @@ from URLs, headers or raw exception text: a token may hide in any of those (Tele
 in the URL path, most platforms in a header or the query string).
 """
 
+import functools
 import json
 import math
 import re
+import ssl
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -38,9 +40,17 @@ class MalformedPayload(TransientError):
     """
 
 
+@functools.cache
+def tls_context() -> ssl.SSLContext:
+    """One TLS context for every client of the process: loading the CA store takes tens of
+    milliseconds with the GIL held, so it is done once (see `sync.warm_up`)."""
+    return httpx.create_ssl_context()
+
+
 def make_client(*, timeout: float = 20.0) -> httpx.AsyncClient:
     """The one async client an engine shares between its connectors. Timeouts always set."""
     return httpx.AsyncClient(
+        verify=tls_context(),
         timeout=httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT_S, timeout)),
         limits=httpx.Limits(max_connections=20, max_keepalive_connections=10, keepalive_expiry=15),
         headers={"User-Agent": USER_AGENT},

@@ -4,7 +4,7 @@ cursor after the last in one transaction, a few thousand comments (or a second) 
 import asyncio
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -59,18 +59,22 @@ async def sync_account(
     store: Store,
     pool: ConnectorPool,
     failures: int,
+    *,
     writer: PageWriter | None = None,
+    on_stored: Callable[[IngestResult], None] | None = None,
 ) -> SyncOutcome:
     """Poll `account` until the platform has nothing more, or a page fails.
 
-    `failures` is how many rounds in a row failed before; it drives the backoff. Whatever
+    `failures` is how many rounds in a row failed before; it drives the backoff. `on_stored`
+    hears of every write as soon as it is done (the window shows new comments then, not at
+    the end of a round of several seconds). Whatever
     pages were stored before a failure stay stored, with their cursor. With a process
     `writer`, the next pages are fetched while the last ones are written (one write in
     flight at a time, so memory stays bounded and writes keep their order).
     """
     assert account.id is not None
     account_id = account.id
-    pending = _PendingPages(account_id, writer or InlineWriter(store))
+    pending = _PendingPages(account_id, writer or InlineWriter(store), on_stored)
     more = False
     try:
         connector = pool.get(account)
@@ -108,9 +112,15 @@ async def sync_account(
 class _PendingPages:
     """Fetched pages waiting to be written, and the one write in flight."""
 
-    def __init__(self, account_id: int, writer: PageWriter) -> None:
+    def __init__(
+        self,
+        account_id: int,
+        writer: PageWriter,
+        on_stored: Callable[[IngestResult], None] | None,
+    ) -> None:
         self._account_id = account_id
         self._writer = writer
+        self._on_stored = on_stored
         self._pages: list[Sequence[RemoteComment]] = []
         self._since = 0.0
         self._cursor: str | None = None
@@ -150,6 +160,8 @@ class _PendingPages:
             self._writing = None
             self.added.extend(stored.added_ids)
             self.changed.extend(stored.changed_ids)
+            if self._on_stored is not None:
+                self._on_stored(stored)
 
 
 def _failed(

@@ -29,6 +29,7 @@ from moderator_app.domain import (
 )
 from moderator_app.secrets import SecretStore, SecretsUnavailable
 from moderator_app.store import Store
+from moderator_app.store.ingest import IngestResult
 from moderator_app.sync.account_sync import sync_account
 from moderator_app.sync.calibrate import recalibrate_due
 from moderator_app.sync.checkpointer import Checkpointer
@@ -38,6 +39,7 @@ from moderator_app.sync.outbox_worker import OutboxWorker
 from moderator_app.sync.page_writer import PageWriter
 from moderator_app.sync.process_writer import ProcessWriter
 from moderator_app.sync.scoring import score_pending
+from moderator_app.sync.warm_up import warm_up
 from moderator_app.toxicity.base import Scorer
 
 log = logging.getLogger(__name__)
@@ -99,18 +101,25 @@ class Engine:
         self._sync_requested: set[int | None] = set()
         self._statuses: dict[int, AccountStatus] = {}
         self._lock = threading.Lock()
+        self._ready = threading.Event()
+        warm_up()
 
     # --- thread-safe controls --------------------------------------------------------------
 
     def start(self) -> None:
+        """Start the engine thread and return at once (the window keeps painting while the
+        engine opens its store, writer process and HTTP client)."""
         if self._thread is not None:
             return
-        ready = threading.Event()
+        self._ready.clear()
         self._thread = threading.Thread(
-            target=self._thread_main, args=(ready,), name="moderator-engine", daemon=True
+            target=self._thread_main, args=(self._ready,), name="moderator-engine", daemon=True
         )
         self._thread.start()
-        ready.wait(timeout=10)
+
+    def wait_ready(self, timeout: float = 10.0) -> bool:
+        """Wait until the engine's loop and client are up (or it failed to start)."""
+        return self._ready.wait(timeout)
 
     def stop(self, timeout: float = 5.0) -> None:
         self._stopping.set()
@@ -137,6 +146,7 @@ class Engine:
         The UI never calls the network itself; it hands the job here and waits on the future
         without blocking its event loop.
         """
+        self.wait_ready()
         loop, client = self._loop, self._client
         if loop is None or client is None or loop.is_closed():
             raise RuntimeError("the engine is not running")
@@ -145,6 +155,7 @@ class Engine:
     def answer_attention(self, account_id: int, attention: Attention, answer: str) -> None:
         """The moderator's answer to what an account needed (a captcha's text); the account
         is polled and its actions are retried with it right away."""
+        self.wait_ready()
         loop = self._loop
         if loop is None or loop.is_closed():
             raise RuntimeError("the engine is not running")
@@ -281,14 +292,18 @@ class Engine:
         assert account.id is not None
         schedule = schedules.setdefault(account.id, _Schedule())
         self._set_status(AccountStatus(account.id, SyncState.SYNCING))
-        outcome = await sync_account(account, store, pool, schedule.failures, writer)
+        account_id = account.id
+
+        def stored(result: IngestResult) -> None:
+            if result.added_ids or result.changed_ids:
+                self._emit(CommentsChanged(account_id, result.added_ids, result.changed_ids))
+
+        outcome = await sync_account(
+            account, store, pool, schedule.failures, writer=writer, on_stored=stored
+        )
         schedule.failures = 0 if outcome.ok else schedule.failures + 1
         schedule.due_at = time.monotonic() + outcome.delay_s
         self._set_status(outcome.status)
-        if outcome.added_ids or outcome.changed_ids:
-            self._emit(
-                CommentsChanged(account.id, tuple(outcome.added_ids), tuple(outcome.changed_ids))
-            )
 
     async def _score(self, store: Store) -> list[int]:
         scored = await score_pending(

@@ -4,7 +4,7 @@ During a raid the engine's time goes to two things of about equal cost: reading 
 JSON into rows (Python, on the engine loop) and writing them with their indexes (SQLite). On a
 thread the two hardly overlap: sqlite3 gives the GIL back at every step and takes it again
 after, queueing behind the loop each time. In a child process the writer has its own
-interpreter; prepared pages reach it pickled over a pipe, one write in flight.
+interpreter; prepared pages reach it over a pipe (`encode_job`), one write in flight.
 
 The child still takes this process's write turn (`store.write_turn`), lent to it by messages:
 it asks, this side's writer thread takes the turn for it and says so, and gives it back when
@@ -21,7 +21,9 @@ import concurrent.futures
 import contextlib
 import ctypes
 import logging
+import marshal
 import multiprocessing
+import os
 import pickle
 import sqlite3
 from collections.abc import Sequence
@@ -33,8 +35,9 @@ from typing import Any
 
 from moderator_app.domain import RemoteComment
 from moderator_app.store import Store
-from moderator_app.store.ingest import IngestResult
+from moderator_app.store.ingest import IngestResult, PreparedPage
 from moderator_app.store.write_turn import FairLock, turn_for, use_turn
+from moderator_app.sync import handoffs
 from moderator_app.sync.page_writer import WriteFailed, WriteJob, prepare_job
 
 log = logging.getLogger(__name__)
@@ -42,10 +45,12 @@ log = logging.getLogger(__name__)
 Flag = ctypes.c_bool
 """A boolean in memory shared with the child (no lock: one side sets, the other reads)."""
 
-# Messages: to the child (job, granted, stop); from it (ready, want, released, done, failed).
-_JOB, _GRANTED, _STOP = "job", "granted", "stop"
+# Messages to the child are bytes that start with their kind; from the child, small pickled
+# tuples (ready, want, released, done, failed).
+_JOB, _GRANTED, _STOP = b"J", b"G", b"S"
 _READY, _WANT, _RELEASED, _DONE, _FAILED = "ready", "want", "released", "done", "failed"
 START_TIMEOUT_S = 60.0
+WRITER_NICENESS = 10
 STOP_TIMEOUT_S = 10.0
 
 
@@ -74,6 +79,7 @@ class ProcessWriter:
         self._executor = concurrent.futures.ThreadPoolExecutor(
             max_workers=1, thread_name_prefix="moderator-writer"
         )
+        handoffs.acquire()  # until `close`
         self._started = self._executor.submit(self._warm_up)
 
     @property
@@ -95,20 +101,20 @@ class ProcessWriter:
         self, account_id: int, pages: Sequence[Sequence[RemoteComment]], cursor: str | None
     ) -> WriteJob:
         """On the loop, while the child may still be inside SQLite: the rows are built and
-        pickled here, so the writer thread needs the GIL only to pass bytes along."""
+        encoded here, so the writer thread needs the GIL only to pass bytes along."""
         job = prepare_job(account_id, pages, cursor)
-        if self._in_thread:
-            return job
-        payload = pickle.dumps((_JOB, job.account_id, job.pages, job.cursor))
-        return replace(job, payload=payload)
+        return job if self._in_thread else replace(job, payload=encode_job(job))
 
     async def write(self, job: WriteJob) -> IngestResult:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, self._write, job)
 
     def close(self) -> None:
-        self._executor.submit(self._shut_down).result()
-        self._executor.shutdown(wait=True)
+        try:
+            self._executor.submit(self._shut_down).result()
+            self._executor.shutdown(wait=True)
+        finally:
+            handoffs.release()
 
     def __enter__(self) -> "ProcessWriter":
         return self
@@ -146,7 +152,7 @@ class ProcessWriter:
             kind, *rest = conn.recv()
             if kind == _WANT:
                 self._take_for_child()
-                conn.send((_GRANTED,))
+                conn.send_bytes(_GRANTED)
             elif kind == _RELEASED:
                 self._give_back()
             elif kind == _DONE:
@@ -203,7 +209,7 @@ class ProcessWriter:
             kind, *rest = ours.recv()
             if kind == _WANT:  # opening the store may migrate it
                 self._take_for_child()
-                ours.send((_GRANTED,))
+                ours.send_bytes(_GRANTED)
                 while kind != _READY:
                     kind, *rest = ours.recv()
                     if kind == _RELEASED:
@@ -252,7 +258,7 @@ class ProcessWriter:
     def _shut_down(self) -> None:
         if self._conn is not None:
             with contextlib.suppress(OSError):
-                self._conn.send((_STOP,))
+                self._conn.send_bytes(_STOP)
         self._reap()
         if self._thread_store is not None:
             self._thread_store.close()
@@ -275,9 +281,9 @@ class LentTurn:
         if self.granted:
             return
         self._conn.send((_WANT,))
-        kind, *_ = self._conn.recv()
-        if kind != _GRANTED:
-            raise RuntimeError(f"expected the write turn, got {kind!r}")
+        answer = self._conn.recv_bytes()
+        if answer != _GRANTED:
+            raise RuntimeError(f"expected the write turn, got {answer[:1]!r}")
         self.granted = True
 
     def release(self) -> None:
@@ -290,6 +296,10 @@ class LentTurn:
 
 def serve(db_path: Path, conn: Connection, wanted: Flag) -> None:
     """The child's main: open the store, then write each job it is sent until told to stop."""
+    # Below the app's own threads: when the window needs a core, it gets it from the writer.
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(WRITER_NICENESS)
     turn = LentTurn(conn, wanted)
     use_turn(db_path, turn)
     try:
@@ -300,13 +310,13 @@ def serve(db_path: Path, conn: Connection, wanted: Flag) -> None:
     conn.send((_READY,))
     try:
         while True:
-            message = conn.recv()
-            if message[0] != _JOB:
+            message = conn.recv_bytes()
+            if not message.startswith(_JOB):
                 break
-            _, account_id, pages, cursor = message
+            job = decode_job(message)
             turn.granted = True
             try:
-                result = store.comments.ingest_prepared(account_id, pages, cursor)
+                result = store.comments.ingest_prepared(job.account_id, job.pages, job.cursor)
             except Exception as exc:
                 conn.send((_FAILED, _portable(exc)))
             else:
@@ -317,6 +327,27 @@ def serve(db_path: Path, conn: Connection, wanted: Flag) -> None:
         pass  # the parent is gone
     finally:
         store.close()
+
+
+def encode_job(job: WriteJob) -> bytes:
+    """A job as bytes for the child. The rows (tuples of str, int, float, None) go as
+    marshal: parent and child are the same interpreter, so its format matches, and it writes
+    them ~5x faster than pickle. State-only news (domain objects, rare) is pickled."""
+    pages = [(p.rows, p.threads, pickle.dumps(p.states) if p.states else b"") for p in job.pages]
+    return _JOB + marshal.dumps((job.account_id, job.cursor, pages))
+
+
+def decode_job(message: bytes) -> WriteJob:
+    # Trusted bytes: our own parent's, over a pipe only the two processes hold.
+    account_id, cursor, pages = marshal.loads(memoryview(message)[len(_JOB) :])  # noqa: S302
+    return WriteJob(
+        account_id,
+        [
+            PreparedPage(pickle.loads(states) if states else (), rows, threads)  # noqa: S301
+            for rows, threads, states in pages
+        ],
+        cursor,
+    )
 
 
 def _portable(exc: Exception) -> str:

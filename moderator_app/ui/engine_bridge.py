@@ -7,7 +7,6 @@ GUI thread, without the engine knowing anything about Qt.
 
 import concurrent.futures
 import gc
-import sys
 from collections.abc import Awaitable, Callable
 from typing import Protocol, TypeVar, runtime_checkable
 
@@ -22,15 +21,15 @@ from moderator_app.domain import (
     CommentsChanged,
     EngineEvent,
 )
+from moderator_app.sync import handoffs
 
 # While an engine thread runs in this process, the GUI thread shares the interpreter with it:
-# - the GIL changes hands every 0.2 ms instead of 5: the GUI thread, woken for a paint or an
-#   event, waits at most about that long for it while the engine parses and scores;
+# - the GIL changes hands promptly (`sync.handoffs`): the GUI thread, woken for a paint or an
+#   event, waits at most ~0.2 ms for it while the engine parses and scores;
 # - what was allocated before (modules, the toxicity model, the window) is set aside from the
 #   garbage collector (`gc.freeze`): the engine allocates fast and set off full collections
 #   that scanned all of it with the GIL held (~65 ms each, a stall in the GUI every time).
 #   Objects are handed back to the collector when the engine stops.
-GIL_SWITCH_S = 0.0002
 
 
 class _Sharing:
@@ -39,19 +38,19 @@ class _Sharing:
 
     def __init__(self) -> None:
         self._running = 0
-        self._switch_before = 0.0
 
     def started(self) -> None:
         self._running += 1
         if self._running == 1:
-            self._switch_before = sys.getswitchinterval()
-            sys.setswitchinterval(min(self._switch_before, GIL_SWITCH_S))
+            handoffs.acquire()
             gc.freeze()
 
     def stopped(self) -> None:
-        self._running = max(self._running - 1, 0)
         if self._running == 0:
-            sys.setswitchinterval(self._switch_before or 0.005)
+            return
+        self._running -= 1
+        if self._running == 0:
+            handoffs.release()
             gc.unfreeze()
 
 

@@ -53,6 +53,9 @@ class PagedConnector:
         self._pages = pages
 
     async def fetch_new(self, cursor: str | None) -> FetchResult:
+        # A real fetch awaits the network, letting the engine's other tasks run meanwhile
+        # (another account's fetch, a finished write's bookkeeping); so does this one.
+        await asyncio.sleep(0)
         index = int(cursor or 0)
         if index >= len(self._pages):
             return FetchResult(comments=(), cursor=str(index), more=False)
@@ -98,7 +101,7 @@ async def ingest_all(
         async def drain(account: Account) -> int:
             added = 0
             while True:
-                outcome = await sync_account(account, store, pool, 0, writer)
+                outcome = await sync_account(account, store, pool, 0, writer=writer)
                 added += len(outcome.added_ids)
                 if not outcome.added_ids:
                     return added

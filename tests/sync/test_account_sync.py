@@ -67,7 +67,7 @@ def run(
     async def go() -> SyncOutcome:
         async with httpx.AsyncClient() as client:
             pool = ConnectorPool(secrets, client, lambda *_: cast(Connector, connector))
-            return await sync_account(account, store, pool, 0, writer)
+            return await sync_account(account, store, pool, 0, writer=writer)
 
     return asyncio.run(go())
 
@@ -174,3 +174,23 @@ def test_a_round_cut_short_while_the_platform_has_more_goes_on_at_once(
     rest = run(store, account, connector, writer=None)
     assert len(rest.added_ids) == 7 * PAGE
     assert rest.delay_s == account.poll_interval_s
+
+
+def test_every_write_is_told_as_soon_as_it_is_done(
+    store: Store, account: Account, monkeypatch: Any
+) -> None:
+    """The window shows new comments per write, not at the end of a round of seconds."""
+    monkeypatch.setattr(account_sync, "FLUSH_COMMENTS", 2 * PAGE)
+    secrets = SecretStore()
+    secrets.save(account, Credentials(token="t"))
+    heard: list[IngestResult] = []
+    connector = PagesConnector(pages=10)
+
+    async def go() -> SyncOutcome:
+        async with httpx.AsyncClient() as client:
+            pool = ConnectorPool(secrets, client, lambda *_: cast(Connector, connector))
+            return await sync_account(account, store, pool, 0, on_stored=heard.append)
+
+    outcome = asyncio.run(go())
+    assert len(heard) == 5
+    assert [cid for result in heard for cid in result.added_ids] == outcome.added_ids
