@@ -2,13 +2,17 @@
 moderators hid or approved them before, and their latest other comments as rows that jump
 to the comment (`commentChosen`) or narrow the inbox to the author (`authorRequested`).
 
-Matched by the name moderators see (see `store.authors`); all of it is plain text."""
+Matched by the name moderators see (see `store.authors`); all of it is plain text. What the
+panel shows is read by `read_author` (on the window's background reader: a few hundred rows
+of SQL); the panel only builds its widgets from the answer."""
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from moderator_app.domain import Comment, LocalState
+from moderator_app.domain import Account, Comment, LocalState
 from moderator_app.store import Store
 from moderator_app.store.authors import AuthorStats
 from moderator_app.ui.chip_label import ChipLabel
@@ -18,6 +22,32 @@ from moderator_app.ui.labels import ElidedLabel, plain_label
 
 RECENT = 5
 ROW_CHARS = 160
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorContext:
+    """What the panel shows of one comment's author, read in one go."""
+
+    comment_id: int
+    stats: AuthorStats
+    recent: list[Comment]  # newest first, without the comment itself
+    accounts: dict[int, Account]  # the accounts the recent comments are in
+
+
+def read_author(store: Store, comment: Comment) -> AuthorContext | None:
+    """The comment's author's stats and latest other comments; None when there is nobody to
+    show (our own comment, no name). Plain SQL, no Qt: runs on any thread's store."""
+    name = comment.remote.author.name
+    if comment.remote.by_us or not name:
+        return None
+    stats = store.authors.stats(name)
+    recent = store.authors.recent(name, exclude=comment.id, limit=RECENT)
+    accounts: dict[int, Account] = {}
+    for account_id in {other.account_id for other in recent}:
+        account = store.accounts.get(account_id)
+        if account is not None:
+            accounts[account_id] = account
+    return AuthorContext(comment.id, stats, recent, accounts)
 
 
 class StatTile(QFrame):
@@ -83,9 +113,8 @@ class AuthorPanel(QWidget):
     commentChosen = Signal(int)  # comment id
     authorRequested = Signal(str)  # author name: "only this author"
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
         self._name = ""
         self._shown: list[AuthorCommentRow] = []
         self.summary = plain_label("", "authorSummary")
@@ -119,23 +148,22 @@ class AuthorPanel(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.only_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-    def show_author(self, comment: Comment) -> bool:
-        """Fill the panel for the comment's author; False when there is nobody to show."""
+    def show_author(self, comment: Comment, author: AuthorContext | None) -> bool:
+        """Fill the panel for the comment's author from `author` (see `read_author`); False
+        when there is nobody to show."""
         self._clear_rows()
-        name = comment.remote.author.name
-        self._name = name
-        if comment.remote.by_us or not name:
+        self._name = comment.remote.author.name
+        if author is None:
             return False
-        stats = self._store.authors.stats(name)
+        stats = author.stats
         self._show_stats(stats)
-        recent = self._store.authors.recent(name, exclude=comment.id, limit=RECENT)
-        for other in recent:
-            row = AuthorCommentRow(other, self._where(other))
+        for other in author.recent:
+            row = AuthorCommentRow(other, self._where(other, author.accounts))
             row.clicked.connect(self.commentChosen)
             self._shown.append(row)
             self._rows.addWidget(row)
-        self.recent_title.setVisible(bool(recent))
-        self.empty.setVisible(not recent)
+        self.recent_title.setVisible(bool(author.recent))
+        self.empty.setVisible(not author.recent)
         self.only_button.setVisible(stats.comments > 1)
         return True
 
@@ -153,8 +181,8 @@ class AuthorPanel(QWidget):
         self.tiles["approved"].set_value(stats.approved)
         self.tiles["flagged"].set_value(stats.flagged)
 
-    def _where(self, comment: Comment) -> str:
-        account = self._store.accounts.get(comment.account_id)
+    def _where(self, comment: Comment, accounts: dict[int, Account]) -> str:
+        account = accounts.get(comment.account_id)
         if account is None:
             return ""
         return f"{account.platform.label} · {account.name}"

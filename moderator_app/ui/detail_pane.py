@@ -2,8 +2,14 @@
 search's matches) marked, why it was flagged, its thread, its author's history, and what has
 been done about it.
 
-Reads from the GUI thread's store; all changes go out as signals (see `moderation`).
+Reads the comment itself from the GUI thread's store; its thread and its author's history (a
+few hundred rows, slow while the engine writes) come from the window's background reader and
+only their widgets are built on the GUI thread. All changes go out as signals (see
+`moderation`).
 """
+
+from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -21,13 +27,17 @@ from moderator_app.domain import Comment, LocalState, PlatformState
 from moderator_app.store import Store
 from moderator_app.ui import theme
 from moderator_app.ui.action_history import ActionHistory
-from moderator_app.ui.author_panel import AuthorPanel
+from moderator_app.ui.author_panel import AuthorContext, AuthorPanel, read_author
+from moderator_app.ui.background import BackgroundReader, JobContext, Reader
 from moderator_app.ui.chip_label import ChipLabel
 from moderator_app.ui.chips import toxicity_parts
 from moderator_app.ui.comment_text_view import CommentTextView
 from moderator_app.ui.display import full_time, local_state_name, platform_state_name
 from moderator_app.ui.labels import ElidedLabel, plain_label
 from moderator_app.ui.thread_context import ThreadContext
+
+CONTEXT_KEY = "detail-context"  # the background reader's job reading the thread and author
+_CONTEXT_PRIORITY = 3  # the moderator is looking at it: before counts and anchors
 
 _STATE_BADGES = {
     LocalState.HIDDEN: theme.HIDDEN_BADGE,
@@ -42,6 +52,22 @@ def safe_web_url(text: str) -> QUrl | None:
     if url.isValid() and url.scheme() in ("http", "https") and url.host():
         return url
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class CommentContext:
+    """The shown comment's surroundings, read off the GUI thread."""
+
+    thread: list[Comment]
+    author: AuthorContext | None
+
+
+def read_context(ctx: JobContext, comment: Comment) -> None:
+    """The reader's job: the comment's thread and its author, delivered together."""
+    thread = ctx.store.comments.thread(comment)
+    if ctx.stopped():
+        return
+    ctx.deliver(CommentContext(thread, read_author(ctx.store, comment)))
 
 
 class Section(QWidget):
@@ -64,21 +90,33 @@ class DetailPane(QStackedWidget):
     authorRequested = Signal(str)  # "only this author"
 
     def __init__(
-        self, store: Store, parent: QWidget | None = None, *, context_delay_ms: int = 0
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        reader: Reader | None = None,
+        context_delay_ms: int = 0,
     ) -> None:
-        """With `context_delay_ms`, the thread and the author (a few hundred rows read) load
-        that long after the comment is shown, once: moving through the inbox with the keys
-        or changing the filter never waits for them."""
+        """The thread and the author (a few hundred rows read) are read by `reader` (the
+        window's; by default one that reads at once on this thread). With
+        `context_delay_ms`, they are asked for that long after the comment is shown, once:
+        moving through the inbox with the keys or changing the filter never waits for them."""
         super().__init__(parent)
         self.setObjectName("detailPane")
         self._store = store
+        self._reader: Reader = (
+            reader if reader is not None else BackgroundReader(store, self, inline=True)
+        )
         self._context_timer: QTimer | None = None
         if context_delay_ms > 0:
             self._context_timer = QTimer(self)
             self._context_timer.setSingleShot(True)
             self._context_timer.setInterval(context_delay_ms)
             self._context_timer.timeout.connect(self.load_context)
-        self._context_pending = False
+        self._context_pending = False  # the shown comment's context is still to come
+        self._context_asked = False  # ... and the reader was asked for it
+        self._context_generation = 0  # one more each time a comment is shown (or re-read)
+        self._context_shown = 0  # the generation whose answer the sections show
         self._comment: Comment | None = None
         self._permalink: QUrl | None = None
         self._search = ""
@@ -106,7 +144,7 @@ class DetailPane(QStackedWidget):
         self.verdict.setWordWrap(True)
         self.thread_view = ThreadContext()
         self.thread_view.commentChosen.connect(self.commentChosen)
-        self.author_panel = AuthorPanel(store)
+        self.author_panel = AuthorPanel()
         self.author_panel.commentChosen.connect(self.commentChosen)
         self.author_panel.authorRequested.connect(self.authorRequested)
         self.history = ActionHistory()
@@ -133,36 +171,48 @@ class DetailPane(QStackedWidget):
             return
         self._fill(comment)
         self.setCurrentIndex(1)
+        self._context_generation += 1
         self._context_pending = True
-        if self._context_timer is None:
-            self.load_context()
-            return
+        self._context_asked = False
         if not same:  # another comment's thread must not linger; the same one's may
             self.thread_section.setVisible(False)
             self.author_section.setVisible(False)
-        self._context_timer.start()
+        if self._context_timer is None:
+            self.load_context()
+        else:
+            self._context_timer.start()
 
     def load_context(self) -> None:
-        """Fill the thread and author sections now if they are still to come."""
+        """Ask the reader now for the thread and author if they are still to come; the
+        sections fill when it answers (at once with an inline reader)."""
         if self._context_timer is not None:
             self._context_timer.stop()
-        if not self._context_pending:
-            return
-        self._context_pending = False
         comment = self._comment
-        if comment is None:
+        if not self._context_pending or self._context_asked or comment is None:
             return
-        shown = self.thread_view.show_thread(comment, self._store.comments.thread(comment))
-        self.thread_section.setVisible(shown > 0)
-        self.author_section.setVisible(self.author_panel.show_author(comment))
+        self._context_asked = True
+        done = partial(self._on_context, self._context_generation, comment.id)
+        self._reader.submit(
+            CONTEXT_KEY,
+            partial(read_context, comment=comment),
+            done,
+            priority=_CONTEXT_PRIORITY,
+            supersede=True,  # the one asked before is for a comment no longer shown
+        )
 
     def cancel_context(self) -> None:
-        """Forget the thread and author still to come (the window closes)."""
+        """Forget the thread and author still to come (no comment is shown, the window
+        closes): an answer on its way is dropped."""
         self._context_pending = False
+        self._context_asked = False
+        self._context_generation += 1
         if self._context_timer is not None:
             self._context_timer.stop()
+        self._reader.cancel(CONTEXT_KEY)
 
     def context_pending(self) -> bool:
+        """Whether the shown comment's thread and author are still to come (waiting for the
+        selection to settle or for the reader's answer)."""
         return self._context_pending
 
     def refresh(self, comment_id: int | None = None) -> None:
@@ -286,6 +336,18 @@ class DetailPane(QStackedWidget):
         if result.scorer:
             parts.append(self.tr("scorer: %1").replace("%1", result.scorer))
         return " · ".join(parts)
+
+    def _on_context(self, generation: int, comment_id: int, context: CommentContext) -> None:
+        """The reader's answer: built into the sections if it is about the comment shown."""
+        comment = self._comment
+        if comment is None or comment.id != comment_id or generation < self._context_shown:
+            return  # the moderator moved on (or a newer answer is shown already)
+        self._context_shown = generation
+        if generation == self._context_generation:
+            self._context_pending = False  # else a re-read of the comment is still to come
+        shown = self.thread_view.show_thread(comment, context.thread)
+        self.thread_section.setVisible(shown > 0)
+        self.author_section.setVisible(self.author_panel.show_author(comment, context.author))
 
     def _retry(self, action_id: int) -> None:
         if self._comment is not None:

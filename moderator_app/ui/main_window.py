@@ -54,7 +54,8 @@ COUNTS_REFRESH_MS = 300
 READER_START_MS = 500
 # Engine events (a batch of new or scored comments each) reach the inbox at most this often.
 CHANGES_COALESCE_MS = 250
-# The detail pane's thread and author load this long after the selection settles.
+# The detail pane's thread and author are read (by the reader) this long after the selection
+# settles.
 CONTEXT_DELAY_MS = 120
 NEXT_SCAN_ROWS = 2000  # how far "next unreviewed" looks before wrapping to the top
 TIME_REFRESH_MS = 60_000
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         )
         self.filter_bar.set_accounts(self._accounts())
         self.action_bar = ActionBar(capabilities_of=capabilities_for, platform_of=self._platform_of)
-        self.detail = DetailPane(store, context_delay_ms=CONTEXT_DELAY_MS)
+        self.detail = DetailPane(store, reader=self.reader, context_delay_ms=CONTEXT_DELAY_MS)
         self.composer = Composer()
         self.status = SyncStatusBar(store)
         self.escalate_dialog: EscalateDialog | None = None

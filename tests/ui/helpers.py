@@ -1,8 +1,10 @@
 """Hand-written fakes and builders for the UI tests (fakes over mocks)."""
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -20,6 +22,7 @@ from moderator_app.domain import (
     ToxicityResult,
 )
 from moderator_app.store import Store
+from moderator_app.ui.background import JobContext
 from moderator_app.ui.engine_bridge import OnEvent
 
 BASE = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
@@ -110,3 +113,59 @@ def state(store: Store, comment_id: int) -> LocalState:
     comment = store.comments.get(comment_id)
     assert comment is not None
     return comment.local_state
+
+
+def ingest_thread(store: Store, account_id: int, *, elsewhere: bool = False) -> list[int]:
+    """A question, two answers and a reply (and with `elsewhere`, two of its authors also
+    writing under another post); the ids in that order."""
+    comments = [
+        remote(0, "the question", author="anna"),
+        remote(1, "first answer", author="boris", parent="c0"),
+        remote(2, "second answer", author="vera", parent="c0"),
+        remote(3, "reply to the first", author="anna", parent="c1"),
+    ]
+    if elsewhere:
+        comments += [
+            remote(4, "boris elsewhere", author="boris", post="p2"),
+            remote(5, "vera elsewhere", author="vera", post="p2"),
+        ]
+    return ingest(store, account_id, comments)
+
+
+@dataclass
+class ManualJob:
+    key: str
+    work: Callable[[JobContext], None]
+    done: Callable[[Any], None]
+
+
+class ManualReader:
+    """A `Reader` whose jobs run only when the test says so, in any order: an answer may
+    arrive after the question changed (a real reader mostly stops those; the code under test
+    must not rely on it). `cancel` is recorded; answers already on their way still arrive."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.jobs: list[ManualJob] = []
+        self.cancelled: list[str] = []
+
+    def submit(
+        self,
+        key: str,
+        work: Callable[[JobContext], None],
+        done: Callable[[Any], None],
+        *,
+        priority: int = 0,
+        supersede: bool = False,
+    ) -> None:
+        self.jobs.append(ManualJob(key, work, done))
+
+    def cancel(self, key: str) -> None:
+        self.cancelled.append(key)
+
+    def busy(self) -> bool:
+        return bool(self.jobs)
+
+    def run(self, job: ManualJob) -> None:
+        self.jobs.remove(job)
+        job.work(JobContext(self._store, job.done))

@@ -14,7 +14,7 @@ from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.roles import Column
 from moderator_app.ui.search_highlight import clip_runs, match_runs, search_terms, segments
 from moderator_app.ui.thread_context import ContextCard
-from tests.ui.helpers import ingest, remote, verdict
+from tests.ui.helpers import ingest, ingest_thread, remote, verdict
 
 # --- search matches (pure) -------------------------------------------------------------------
 
@@ -79,18 +79,15 @@ def test_search_terms_are_marked_in_the_detail_text(
 # --- thread context --------------------------------------------------------------------------
 
 
+def load_context(qtbot: QtBot, window: MainWindow) -> None:
+    """Ask for the shown comment's thread and author now and wait for the reader's answer."""
+    window.detail.load_context()
+    qtbot.waitUntil(lambda: not window.detail.context_pending())
+
+
 def _thread(store: Store, account: Account) -> list[int]:
     assert account.id is not None
-    return ingest(
-        store,
-        account.id,
-        [
-            remote(0, "the question", author="anna"),
-            remote(1, "first answer", author="boris", parent="c0"),
-            remote(2, "second answer", author="vera", parent="c0"),
-            remote(3, "reply to the first", author="anna", parent="c1"),
-        ],
-    )
+    return ingest_thread(store, account.id)
 
 
 def test_thread_shows_post_parents_siblings_and_replies_and_jumps(
@@ -120,7 +117,7 @@ def test_jump_outside_the_filter_narrows_to_the_author(
     window.refresh_from_store()
     window.filters.update(min_level=ToxicityLevel.TOXIC)
     assert window.current_comment_id() == ids[1]
-    window.detail.load_context()
+    load_context(qtbot, window)
     parent = window.detail.thread_view.cards()[0]
     assert isinstance(parent, ContextCard)
     assert parent.comment_id == ids[0]
@@ -133,7 +130,7 @@ def test_jump_outside_the_filter_narrows_to_the_author(
 
 
 def test_context_waits_until_the_selection_settles(
-    store: Store, account: Account, window: MainWindow
+    qtbot: QtBot, store: Store, account: Account, window: MainWindow
 ) -> None:
     ids = _thread(store, account)
     window.refresh_from_store()
@@ -141,7 +138,7 @@ def test_context_waits_until_the_selection_settles(
     assert window.inbox.select_comment(ids[2])  # a quick second move: the first never loads
     assert window.current_comment_id() == ids[2]
     assert not window.detail.thread_section.isVisibleTo(window)
-    window.detail.load_context()
+    load_context(qtbot, window)
     texts = [card.body.text() for card in window.detail.thread_view.cards()]
     assert texts[1] == "second answer"
     assert window.detail.thread_section.isVisibleTo(window)
@@ -169,7 +166,7 @@ def test_author_panel_counts_across_accounts_and_jumps(
     window.filter_bar.account.activated.emit(1)
     assert window.model.current_filter.account_id == account.id
     assert window.inbox.select_comment(mine[2])
-    window.detail.load_context()
+    load_context(qtbot, window)
     panel = window.detail.author_panel
     assert window.detail.author_section.isVisibleTo(window)
     values = {key: tile.value.text() for key, tile in panel.tiles.items()}
@@ -181,7 +178,7 @@ def test_author_panel_counts_across_accounts_and_jumps(
     qtbot.mouseClick(rows[1], Qt.MouseButton.LeftButton)  # shown here: plain selection
     assert window.current_comment_id() == mine[1]
     assert window.model.current_filter.account_id == account.id
-    window.detail.load_context()
+    load_context(qtbot, window)
     qtbot.mouseClick(window.detail.author_panel.rows()[0], Qt.MouseButton.LeftButton)
     assert window.current_comment_id() == theirs[0]  # the other account: author view
     assert window.model.current_filter.author_name == "troll"

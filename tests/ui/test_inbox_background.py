@@ -2,8 +2,8 @@
 are dropped, jumps go through anchors, new comments keep the selection, and the window's
 counts and "select all" wait for nothing they must not wait for."""
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -16,12 +16,12 @@ from pytestqt.qtbot import QtBot
 from moderator_app.domain import Account, CommentsChanged, LocalState, ToxicityLevel
 from moderator_app.store import CommentFilter, SortOrder, Store
 from moderator_app.store.inbox_query import InboxQueries
-from moderator_app.ui.background import BackgroundReader, JobContext
+from moderator_app.ui.background import BackgroundReader
 from moderator_app.ui.inbox_model import InboxModel
 from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.roles import Column
 from moderator_app.ui.sidebar import Sidebar
-from tests.ui.helpers import BASE, FakeEngine, ingest, remote, verdict
+from tests.ui.helpers import BASE, FakeEngine, ManualReader, ingest, remote, verdict
 
 UNREAD = CommentFilter(local_states=(LocalState.NEW,))  # no totals table: counted
 
@@ -38,42 +38,6 @@ def many(store: Store, account: Account) -> list[int]:
     """120 comments, oldest first."""
     assert account.id is not None
     return ingest(store, account.id, [remote(n) for n in range(120)])
-
-
-@dataclass
-class _Job:
-    work: Callable[[JobContext], None]
-    done: Callable[[Any], None]
-
-
-class ManualReader:
-    """A reader whose jobs run only when the test says so, in any order (an answer may
-    arrive after the question changed)."""
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self.jobs: list[_Job] = []
-
-    def submit(
-        self,
-        key: str,
-        work: Callable[[JobContext], None],
-        done: Callable[[Any], None],
-        *,
-        priority: int = 0,
-        supersede: bool = False,
-    ) -> None:
-        self.jobs.append(_Job(work, done))
-
-    def cancel(self, key: str) -> None:
-        """Answers already on their way still arrive: the model must sort them out."""
-
-    def busy(self) -> bool:
-        return bool(self.jobs)
-
-    def run(self, job: _Job) -> None:
-        self.jobs.remove(job)
-        job.work(JobContext(self._store, job.done))
 
 
 def large(store: Store, reader: Any, f: CommentFilter | None = None, **kw: Any) -> InboxModel:
