@@ -22,6 +22,7 @@ from moderator_app.store.ingest import IngestResult
 from moderator_app.sync.backoff import backoff_delay
 from moderator_app.sync.connectors_pool import ConnectorPool
 from moderator_app.sync.page_writer import InlineWriter, PageWriter, WriteFailed
+from moderator_app.sync.window_priority import window
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +131,7 @@ class _PendingPages:
         self.changed: list[int] = []
 
     def add(self, page: Sequence[RemoteComment], cursor: str | None) -> None:
+        window.let_window_run()  # a page read: a moment for the window if it is busy
         if not self._pages:
             self._since = time.monotonic()
         self._pages.append(page)

@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, Signal
 from moderator_app.store import Store
 from moderator_app.store.database import connect
 from moderator_app.store.inbox_query import is_interrupted
+from moderator_app.sync.window_priority import window
 
 log = logging.getLogger(__name__)
 
@@ -247,4 +248,5 @@ class BackgroundReader(QObject):
     def _on_answer(self, answer: tuple[Job, Any]) -> None:
         job, value = answer
         if not job.stopped:
-            job.done(value)
+            with window.busy():
+                job.done(value)

@@ -23,6 +23,7 @@ from moderator_app.domain import AccountStatus, Attention, Comment, LocalState, 
 from moderator_app.store import CommentFilter, SortOrder, Store
 from moderator_app.store.bulk import BulkKind, BulkPlan
 from moderator_app.store.view_spec import Period, ViewSpec
+from moderator_app.sync.window_priority import window
 from moderator_app.ui import shortcuts
 from moderator_app.ui.accounts_dialog import AccountsDialog
 from moderator_app.ui.action_bar import ActionBar
@@ -737,7 +738,8 @@ class MainWindow(QMainWindow):
             self._show_comment(None)
 
     def _show_comment(self, comment_id: int | None) -> None:
-        self.detail.show_comment(comment_id)
+        with window.busy():
+            self.detail.show_comment(comment_id)
         self.action_bar.set_comment(self.detail.comment)
         self.composer.set_comment(comment_id)
 
@@ -767,6 +769,10 @@ class MainWindow(QMainWindow):
             self._changes_timer.start(max(0, int(CHANGES_COALESCE_MS - since)))
 
     def _flush_changes(self) -> None:
+        with window.busy():
+            self._apply_changes()
+
+    def _apply_changes(self) -> None:
         self._changes_flushed = time.monotonic()
         changed_here: set[int] = set()
         for account_id, added, changed in self._changes.take():
