@@ -38,6 +38,7 @@ from moderator_app.sync import handoffs
 # Young collections per full one while an engine runs: in effect, never by itself.
 FULL_COLLECTION_AFTER = 1_000_000
 QUIET_S = 10.0
+MAX_DEFERRAL_S = 300.0
 COLLECT_EVERY_MS = 30_000
 
 
@@ -49,12 +50,14 @@ class _Sharing:
         self._running = 0
         self._thresholds = gc.get_threshold()
         self.last_change = 0.0
+        self._last_collection = time.monotonic()
 
     def started(self) -> None:
         self._running += 1
         if self._running == 1:
             handoffs.acquire()
             gc.freeze()
+            self._last_collection = time.monotonic()
             self._thresholds = gc.get_threshold()
             young, middle, _ = self._thresholds
             gc.set_threshold(young, middle, FULL_COLLECTION_AFTER)
@@ -70,10 +73,15 @@ class _Sharing:
 
     def collect_when_quiet(self) -> bool:
         """The full collection the engine's run holds back, once nothing arrived for
-        `QUIET_S`; True if it ran."""
-        if self._running == 0 or time.monotonic() - self.last_change < QUIET_S:
+        `QUIET_S` (or, during a raid that never pauses, every `MAX_DEFERRAL_S`, so memory
+        stays bounded); True if it ran."""
+        now = time.monotonic()
+        quiet = now - self.last_change >= QUIET_S
+        overdue = now - self._last_collection >= MAX_DEFERRAL_S
+        if self._running == 0 or not (quiet or overdue):
             return False
         gc.collect()
+        self._last_collection = time.monotonic()
         return True
 
 

@@ -64,9 +64,12 @@ def test_full_collections_wait_for_a_quiet_engine(qtbot: QtBot, monkeypatch: Any
         engine.emit_from_thread(CommentsChanged(1, (5,), ()))
         qtbot.waitUntil(lambda: engine_bridge._sharing.last_change > 0)
         assert not engine_bridge._sharing.collect_when_quiet()  # comments just arrived
+        monkeypatch.setattr(engine_bridge, "MAX_DEFERRAL_S", 0.0)  # a raid that never pauses
+        assert engine_bridge._sharing.collect_when_quiet()
+        monkeypatch.setattr(engine_bridge, "MAX_DEFERRAL_S", 300.0)
         monkeypatch.setattr(engine_bridge, "QUIET_S", 0.0)
         assert engine_bridge._sharing.collect_when_quiet()
-        assert collected == [1]
+        assert collected == [1, 1]
     finally:
         bridge.stop()
     assert gc.get_threshold() == before
