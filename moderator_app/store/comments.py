@@ -66,12 +66,6 @@ class CommentRepository:
                 return self._write_pages(account_id, pages)
         return self.ingest_prepared(account_id, pages, cursor)
 
-    def ingest_pages(
-        self, account_id: int, pages: Sequence[Sequence[RemoteComment]], cursor: str | None
-    ) -> IngestResult:
-        prepared = [prepare_page(account_id, comments) for comments in pages]
-        return self.ingest_prepared(account_id, prepared, cursor)
-
     def ingest_prepared(
         self, account_id: int, pages: Sequence[PreparedPage], cursor: str | None
     ) -> IngestResult:

@@ -80,7 +80,7 @@ class ProcessWriter:
             max_workers=1, thread_name_prefix="moderator-writer"
         )
         handoffs.acquire()  # until `close`
-        self._started = self._executor.submit(self._warm_up)
+        self._started = self._executor.submit(self._child)
 
     @property
     def in_process(self) -> bool:
@@ -123,9 +123,6 @@ class ProcessWriter:
         self.close()
 
     # --- on the writer thread -------------------------------------------------------------
-
-    def _warm_up(self) -> None:
-        self._child()
 
     def _write(self, job: WriteJob) -> IngestResult:
         conn = None if job.payload is None else self._child()

@@ -192,30 +192,6 @@ class InboxView(QTableView):
         ids = (self._model.comment_id_at(row) for row in self.selected_rows())
         return [cid for cid in ids if cid is not None]
 
-    def select_ids(self, ids: list[int]) -> int:
-        """Select exactly these comments (those shown), keeping the current row if it is one
-        of them; returns how many were selected."""
-        rows = sorted(r for r in (self._model.row_of(cid) for cid in ids) if r >= 0)
-        selection = QItemSelection()
-        last = self._model.columnCount() - 1
-        start = 0
-        while start < len(rows):
-            end = start
-            while end + 1 < len(rows) and rows[end + 1] == rows[end] + 1:
-                end += 1
-            selection.select(self._model.index(rows[start], 0), self._model.index(rows[end], last))
-            start = end + 1
-        self._all_matching = False
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
-        if rows and self.currentIndex().row() not in rows:
-            self.selectionModel().setCurrentIndex(
-                self._model.index(rows[0], Column.EXCERPT),
-                QItemSelectionModel.SelectionFlag.NoUpdate,
-            )
-            self.scrollTo(self._model.index(rows[0], Column.EXCERPT))
-        self.selectionModel().select(selection, flags)
-        return len(rows)
-
     def clear_bulk_selection(self) -> None:
         """Back to the current comment alone."""
         current = self.currentIndex()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QHBoxLayout,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -112,7 +111,6 @@ class ScoreRangeDialog(QDialog):
         ok.setText(self.tr("Select"))
         ok.setDefault(True)
         ok.setObjectName("primaryButton")
-        self.ok_button: QPushButton = ok
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

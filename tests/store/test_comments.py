@@ -14,6 +14,7 @@ from moderator_app.domain import (
     ToxicityResult,
 )
 from moderator_app.store import CommentFilter, SortOrder, Store
+from moderator_app.store.ingest import prepare_page
 from tests.factories import remote
 
 
@@ -155,7 +156,8 @@ def test_pages_written_together_keep_the_best_known_post_fields(
     assert account.id is not None
     first = remote(1, post="p9")
     later = replace(remote(2, post="p9"), thread=ThreadRef("p9", "", "http://example/p9-new"))
-    store.comments.ingest_pages(account.id, [[first], [later]], "2")
+    pages = [prepare_page(account.id, [first]), prepare_page(account.id, [later])]
+    store.comments.ingest_prepared(account.id, pages, "2")
     stored = store.comments.by_remote_id(account.id, "c2")
     assert stored is not None
     assert stored.remote.thread.title == "Post p9"
