@@ -184,7 +184,7 @@ def _send_pending(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from moderator_app.secrets import SecretStore
     from moderator_app.store.store import DB_FILENAME
-    from moderator_app.sync.engine import Engine
+    from moderator_app.sync.engine_process import EngineProcess
     from moderator_app.toxicity.default import default_scorer
     from moderator_app.ui.app import run_app
 
@@ -202,8 +202,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
         Store.open(db_path).close()  # migrate before the engine and window open it
 
-    def engine(on_event: "Callable[[EngineEvent], None]") -> Engine:
-        return Engine(db_path, secrets=secrets, scorer=default_scorer(), on_event=on_event)
+    def engine(on_event: "Callable[[EngineEvent], None]") -> EngineProcess:
+        # Its own process: the window never shares an interpreter with a raid's parsing.
+        return EngineProcess(db_path, secrets=secrets, scorer=default_scorer, on_event=on_event)
 
     try:
         return run_app(db_path, engine=engine, screenshot=args.screenshot, lang=args.lang)

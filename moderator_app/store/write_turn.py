@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
+from moderator_app.store.window_writes import WindowWrites
+
 # What takes a turn: transactions and the statements that write. Reads never do (readers do
 # not block writers in WAL mode), nor do PRAGMAs that set up a connection, nor checkpoints
 # (they work beside the writer). A rare other write (ANALYZE, a PRAGMA that writes) still
@@ -35,20 +37,30 @@ class Turn(Protocol):
 
 
 class FairLock:
-    """A lock handed over in the order it was asked for (threading.Lock is not)."""
+    """A lock handed over in the order it was asked for (threading.Lock is not).
+
+    Across processes, the window's goes first (`window_writes`): in the window's process the
+    lock `announce`s its writers, in the engine's it `defer_to`s them.
+    """
 
     def __init__(self) -> None:
         self._cond = threading.Condition(threading.Lock())
         self._queue: deque[object] = deque()
         self._held = False
         self._on_contended: Callable[[], None] | None = None
+        self.announce: WindowWrites | None = None
+        self.defer_to: WindowWrites | None = None
 
     def acquire(self, on_contended: Callable[[], None] | None = None) -> None:
         """Wait for the turn. `on_contended` is called (on the waiter's thread) whenever
         someone starts waiting while this holder has it: a holder that cannot poll
         `contended` (it writes for another process) hears of it at once."""
+        if self.defer_to is not None:
+            self.defer_to.wait_done()
         me = object()
         with self._cond:
+            if self.announce is not None:
+                self.announce.set(True)
             self._queue.append(me)
             while self._held or self._queue[0] is not me:
                 if self._on_contended is not None:
@@ -64,11 +76,13 @@ class FairLock:
         with self._cond:
             self._held = False
             self._on_contended = None
+            if self.announce is not None and not self._queue:
+                self.announce.set(False)
             self._cond.notify_all()
 
     def contended(self) -> bool:
-        """Is anyone waiting for the turn?"""
-        return bool(self._queue)
+        """Is anyone waiting for the turn (here, or in the window's process)?"""
+        return bool(self._queue) or (self.defer_to is not None and self.defer_to.writing)
 
 
 def begin_read(conn: sqlite3.Connection) -> None:

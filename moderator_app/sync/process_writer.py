@@ -36,6 +36,7 @@ from typing import Any
 from moderator_app.domain import RemoteComment
 from moderator_app.store import Store
 from moderator_app.store.ingest import IngestResult, PreparedPage
+from moderator_app.store.window_writes import WindowWrites
 from moderator_app.store.write_turn import FairLock, turn_for, use_turn
 from moderator_app.sync import handoffs
 from moderator_app.sync.page_writer import WriteFailed, WriteJob, prepare_job
@@ -187,7 +188,7 @@ class ProcessWriter:
         ours, theirs = self._context.Pipe()
         process = self._context.Process(
             target=serve,
-            args=(self._db_path, theirs, wanted),
+            args=(self._db_path, theirs, wanted, self._turn.defer_to if self._turn else None),
             name="moderator-writer",
             daemon=True,
         )
@@ -268,9 +269,10 @@ class ProcessWriter:
 class LentTurn:
     """The parent's write turn, as the child sees it: asked for and given back by message."""
 
-    def __init__(self, conn: Connection, wanted: Flag) -> None:
+    def __init__(self, conn: Connection, wanted: Flag, window: WindowWrites | None) -> None:
         self._conn = conn
         self._wanted = wanted
+        self._window = window
         self.granted = False
         """A job comes with the turn; after giving it back, it is asked for again."""
 
@@ -288,16 +290,18 @@ class LentTurn:
         self._conn.send((_RELEASED,))
 
     def contended(self) -> bool:
-        return bool(self._wanted.value)
+        return bool(self._wanted.value) or (self._window is not None and self._window.writing)
 
 
-def serve(db_path: Path, conn: Connection, wanted: Flag) -> None:
+def serve(
+    db_path: Path, conn: Connection, wanted: Flag, window: WindowWrites | None = None
+) -> None:
     """The child's main: open the store, then write each job it is sent until told to stop."""
     # Below the app's own threads: when the window needs a core, it gets it from the writer.
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(WRITER_NICENESS)
-    turn = LentTurn(conn, wanted)
+    turn = LentTurn(conn, wanted, window)
     use_turn(db_path, turn)
     try:
         store = Store.open(db_path)

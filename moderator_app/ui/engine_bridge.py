@@ -1,6 +1,7 @@
-"""The one door between the Qt world and the engine thread.
+"""The one door between the Qt world and the engine (a process of its own in the app, a thread
+in tests and tools).
 
-The engine calls `handle_event` from its own thread; the bridge re-emits each domain event as a
+The engine calls `handle_event` from another thread; the bridge re-emits each domain event as a
 Qt signal. The bridge lives in the GUI thread, so receivers there get the signal queued, on the
 GUI thread, without the engine knowing anything about Qt.
 """
@@ -24,7 +25,8 @@ from moderator_app.domain import (
 )
 from moderator_app.sync import handoffs
 
-# While an engine thread runs in this process, the GUI thread shares the interpreter with it:
+# While an engine thread runs in this process (not the app's engine process), the GUI thread
+# shares the interpreter with it:
 # - the GIL changes hands promptly (`sync.handoffs`): the GUI thread, woken for a paint or an
 #   event, waits at most ~0.2 ms for it while the engine parses and scores;
 # - what was allocated before (modules, the toxicity model, the window) is set aside from the
@@ -164,17 +166,24 @@ class EngineBridge(QObject):
 
     def start(self) -> None:
         if self._engine is not None and not self._running:
-            _sharing.started()
+            if self._shares_interpreter:
+                _sharing.started()
+                self._collector.start()
             self._engine.start()
             self._running = True
-            self._collector.start()
 
     def stop(self, timeout: float = 5.0) -> None:
         if self._engine is not None and self._running:
             self._running = False
-            self._collector.stop()
             self._engine.stop(timeout)
-            _sharing.stopped()
+            if self._shares_interpreter:
+                self._collector.stop()
+                _sharing.stopped()
+
+    @property
+    def _shares_interpreter(self) -> bool:
+        """An engine thread of this process (not `sync.engine_process`)."""
+        return bool(getattr(self._engine, "shares_interpreter", True))
 
     def sync_now(self, account_id: int | None = None) -> None:
         if self._engine is not None:

@@ -14,7 +14,9 @@ The last line printed is one JSON object.
 
 import argparse
 import asyncio
+import functools
 import json
+import marshal
 import os
 import tempfile
 import threading
@@ -82,12 +84,29 @@ def secrets_for(accounts: list[Account]) -> SecretStore:
     return secrets
 
 
-def factory(pages: dict[int, list[bytes]]) -> Any:
-    def make(account: Account, _c: Credentials, _client: httpx.AsyncClient, _cb: Any) -> Any:
-        assert account.id is not None
-        return PagedConnector(pages[account.id])
+class PagedFactory:
+    """The bench's connectors, one per account. An object, not a closure, so the engine's
+    process can be handed it; with `path`, the pages are read from that file in the process
+    that uses them (a raid's worth of pages pickled to the engine's process at its start
+    would be the bench's own GUI stall, not the app's)."""
 
-    return make
+    def __init__(self, pages: dict[int, list[bytes]] | None = None, path: Path | None = None):
+        self._pages = pages
+        self._path = path
+
+    def __call__(
+        self, account: Account, _c: Credentials, _client: httpx.AsyncClient, _cb: Any
+    ) -> Any:
+        assert account.id is not None
+        if self._pages is None:
+            assert self._path is not None
+            self._pages = marshal.loads(self._path.read_bytes())
+        return PagedConnector(self._pages[account.id])
+
+    @classmethod
+    def via_file(cls, pages: dict[int, list[bytes]], path: Path) -> "PagedFactory":
+        path.write_bytes(marshal.dumps(pages))
+        return cls(path=path)
 
 
 async def ingest_all(
@@ -97,7 +116,7 @@ async def ingest_all(
     comments added and the seconds it took, from the first fetch (the engine's HTTP client
     exists before any raid: making one, ~0.3 s, is not timed)."""
     async with httpx.AsyncClient() as client:
-        pool = ConnectorPool(secrets_for(accounts), client, factory(pages))
+        pool = ConnectorPool(secrets_for(accounts), client, PagedFactory(pages))
 
         async def drain(account: Account) -> int:
             added = 0
@@ -195,24 +214,26 @@ def watch_until_done(path: Path | None, expected: int, done: threading.Event) ->
 def gui_stall(
     tmp: Path, pages: dict[int, list[bytes]], expected: int, scorer_name: str
 ) -> dict[str, Any]:
-    """The real window and Engine; a 5 ms timer measures the GUI thread's longest gap."""
+    """The real window and the app's engine (its own process); a 5 ms timer measures the
+    GUI thread's longest gap."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from moderator_app.sync.engine import Engine
+    from moderator_app.sync.engine_process import EngineProcess
     from moderator_app.ui.engine_bridge import EngineBridge
     from moderator_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     store, accounts = fresh_store(tmp, "gui.db")
-    engine = Engine(
+    bridge = EngineBridge()
+    engine = EngineProcess(
         store.path or tmp / "gui.db",
         secrets=secrets_for(accounts),
-        scorer=make_scorer(scorer_name),
-        connector_factory=factory(pages),
+        scorer=functools.partial(make_scorer, scorer_name),
+        connector_factory=PagedFactory.via_file(pages, tmp / "pages.marshal"),
+        on_event=bridge.handle_event,
     )
-    bridge = EngineBridge(engine)
-    engine._on_event = bridge.handle_event
+    bridge.attach(engine)
     window = MainWindow(store, bridge)
     window.resize(1400, 860)
     window.show()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from moderator_app.store import Store
+from moderator_app.store.window_writes import MAX_DEFER_S, WindowWrites
 from moderator_app.store.write_turn import FairLock, begin_read, let_others_write
 
 
@@ -164,3 +165,47 @@ def test_a_holder_that_gets_the_turn_with_others_queued_is_told_at_once() -> Non
     first.join(5)
     second.join(5)
     assert "queued" in heard
+
+
+def test_the_window_process_raises_its_flag_while_a_writer_holds_or_waits() -> None:
+    flag = WindowWrites()
+    lock = FairLock()
+    lock.announce = flag
+    lock.acquire()
+    assert flag.writing
+
+    def write() -> None:
+        lock.acquire()
+        lock.release()
+
+    waiter = threading.Thread(target=write)
+    waiter.start()
+    time.sleep(0.05)
+    lock.release()  # handed to the waiter: still writing
+    waiter.join(5)
+    assert not flag.writing
+
+
+def test_the_engine_process_waits_for_the_window_and_commits_for_it() -> None:
+    flag = WindowWrites()
+    lock = FairLock()
+    lock.defer_to = flag
+    assert not lock.contended()
+    flag.set(True)
+    assert lock.contended()  # a long write commits at its next step
+    started = time.monotonic()
+    threading.Timer(0.1, flag.set, args=(False,)).start()
+    lock.acquire()  # and starts nothing new while the window writes
+    assert time.monotonic() - started >= 0.09
+    lock.release()
+
+
+def test_a_flag_left_up_slows_the_engine_and_never_stops_it() -> None:
+    flag = WindowWrites()
+    flag.set(True)
+    lock = FairLock()
+    lock.defer_to = flag
+    started = time.monotonic()
+    lock.acquire()
+    assert MAX_DEFER_S - 0.05 <= time.monotonic() - started < MAX_DEFER_S + 1
+    lock.release()

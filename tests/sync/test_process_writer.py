@@ -16,9 +16,10 @@ import pytest
 from moderator_app.domain import Account, Platform, RemoteComment
 from moderator_app.store import CommentFilter, Store
 from moderator_app.store.ingest import IngestResult
+from moderator_app.store.window_writes import WindowWrites
 from moderator_app.store.write_turn import FairLock, turn_for
 from moderator_app.sync.page_writer import WriteFailed
-from moderator_app.sync.process_writer import ProcessWriter
+from moderator_app.sync.process_writer import LentTurn, ProcessWriter
 from tests.factories import remote
 
 
@@ -172,3 +173,16 @@ def test_without_a_child_the_pages_are_written_on_the_writer_thread(
     assert len(result.added_ids) == 200
     assert store.comments.cursor(account_id) == "2"
     assert "writing comments on a thread instead" in caplog.text
+
+
+def test_the_writer_process_commits_for_the_window_process_too() -> None:
+    """The flag of the window's process reaches the writer (the engine's child) as well."""
+    ours, theirs = multiprocessing.get_context("spawn").Pipe()
+    wanted = multiprocessing.get_context("spawn").RawValue("b", 0)
+    window = WindowWrites()
+    turn = LentTurn(theirs, wanted, window)
+    assert not turn.contended()
+    window.set(True)
+    assert turn.contended()
+    ours.close()
+    theirs.close()

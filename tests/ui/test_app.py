@@ -1,5 +1,8 @@
 """`run_app` end to end with a fake engine: the screenshot path and its timeout."""
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -76,3 +79,24 @@ def test_nothing_arrives_within_the_timeout(
     assert code == 1
     assert "no scored comments" in capsys.readouterr().err
     assert not (tmp_path / "s.png").exists()
+
+
+def test_the_demo_end_to_end_with_the_engine_in_its_own_process(tmp_path: Path) -> None:
+    """What the README's start command runs: the real sandbox, engine and writer processes,
+    and the window, which takes its own screenshot once comments are shown."""
+    shot = tmp_path / "demo.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    data = tmp_path / "d"
+    command = [sys.executable, "-m", "moderator_app", "--verbose", "--data-dir", str(data)]
+    done = subprocess.run(
+        [*command, "--demo", "--screenshot", str(shot)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert shot.stat().st_size > 10_000
+    assert "the engine runs in process" in done.stderr
+    assert "comments are written by process" in done.stderr
