@@ -5,6 +5,7 @@ and the detail pane all say the same thing.
 """
 
 import re
+import time
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
@@ -23,10 +24,23 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return line[: limit - 1].rstrip() + "…"
 
 
+# The system time zone, asked again at most this often: asking costs 5-30 µs (a screen of the
+# inbox asks ~50 times), and the zone hardly ever changes while the app runs.
+ZONE_TTL_S = 60.0
+_ZONE: list[tuple[float, QTimeZone]] = []  # (when asked, the zone)
+
+
+def system_zone() -> QTimeZone:
+    now = time.monotonic()
+    if not _ZONE or now - _ZONE[0][0] > ZONE_TTL_S:
+        _ZONE[:] = [(now, QTimeZone.systemTimeZone())]
+    return _ZONE[0][1]
+
+
 def to_local(moment: datetime) -> QDateTime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), system_zone())
 
 
 def short_time(moment: datetime, now: datetime | None = None) -> str:

@@ -1,18 +1,12 @@
 """Paints the inbox's comment column with the search matches marked, the way the detail pane
 marks them: a light box behind each matched word. The text is drawn as plain runs with
-`drawText` (never as rich text); without a search the style paints the cell as usual."""
+`drawText` (never as rich text); without a search it is painted as the other text cells."""
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import (
-    QApplication,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
 from moderator_app.ui.search_highlight import (
     SEARCH_BACKGROUND,
@@ -21,6 +15,9 @@ from moderator_app.ui.search_highlight import (
     match_runs,
     segments,
 )
+from moderator_app.ui.text_delegate import CellSource, TextDelegate
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 
 ELLIPSIS = "…"
 
@@ -38,9 +35,11 @@ def elided_parts(
     return parts
 
 
-class ExcerptDelegate(QStyledItemDelegate):
-    def __init__(self, search_of: Callable[[], str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class ExcerptDelegate(TextDelegate):
+    def __init__(
+        self, source: CellSource, search_of: Callable[[], str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(source, parent)
         self._search_of = search_of
 
     def paint(
@@ -53,17 +52,14 @@ class ExcerptDelegate(QStyledItemDelegate):
         if not search.strip():
             super().paint(painter, option, index)
             return
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        cells = self._source.cells(index)
+        text = "" if cells is None else str(cells[_DISPLAY][index.column()] or "")
         if not match_runs(text, search):
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
-        rect = rect.adjusted(4, 0, -4, 0)
+        opt, style = self.paint_background(painter, option, index)
+        self.initStyleOption(opt, index)  # the font and colour of the row
+        rect = self.text_rect(opt, style)
         parts = elided_parts(text, search, rect.width(), QFontMetrics(opt.font))
         self._paint_runs(painter, opt, index, rect, parts)
 
@@ -77,7 +73,7 @@ class ExcerptDelegate(QStyledItemDelegate):
     ) -> None:
         metrics = QFontMetrics(opt.font)
         color = index.data(Qt.ItemDataRole.ForegroundRole)
-        normal = QColor(color) if color is not None else opt.palette.color(QPalette.ColorRole.Text)
+        normal = self.text_color(opt, QColor(color) if color is not None else None)
         painter.save()
         painter.setFont(opt.font)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

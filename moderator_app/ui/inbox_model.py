@@ -68,6 +68,7 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_COMMENT = int(Role.COMMENT)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _NO_CELLS: dict[int, tuple[Any, ...]] = {}
 # Reader job keys and priorities (the rows first, then anchors; the sidebar's counts last).
@@ -183,7 +184,9 @@ class InboxModel(QAbstractTableModel):
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         cells = self._row_cells(index)
-        values = None if cells is None else cells.get(role)
+        if cells is None:
+            return None
+        values = self._tooltips(cells) if role == _TOOLTIP else cells.get(role)
         return None if values is None else values[index.column()]
 
     def multiData(self, index: AnyIndex, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
@@ -198,11 +201,17 @@ class InboxModel(QAbstractTableModel):
         get = _NO_CELLS.get if cells is None else cells.get
         column = index.column()
         for slot in slots:
-            values = get(slot.role())
+            role = slot.role()
+            values = self._tooltips(cells) if role == _TOOLTIP and cells else get(role)
             if values is None:
                 slot.clearData()
             else:
                 slot.setData(values[column])
+
+    def cells(self, index: AnyIndex) -> dict[int, tuple[Any, ...]] | None:
+        """Every role's values for the index's row (role -> one value per column): what the
+        inbox's delegates paint from, without a call through Qt per role."""
+        return self._row_cells(index)
 
     def _row_cells(self, index: AnyIndex) -> dict[int, tuple[Any, ...]] | None:
         if not index.isValid():
@@ -956,12 +965,20 @@ class InboxModel(QAbstractTableModel):
             _DISPLAY: tuple(self._display(comment, column) for column in _COLUMNS),
             _FONT: tuple(self._font(comment, column) for column in _COLUMNS),
             _FOREGROUND: tuple(self._foreground(comment, column) for column in _COLUMNS),
-            _TOOLTIP: tuple(self._tooltip(comment, column) for column in _COLUMNS),
             _ALIGNMENT: (_ALIGN,) * _COLUMN_COUNT,
             **{role: (value,) * _COLUMN_COUNT for role, value in row.items() if value is not None},
         }
         self._cells[comment.id] = cells
         return cells
+
+    def _tooltips(self, cells: dict[int, tuple[Any, ...]]) -> tuple[Any, ...]:
+        """The row's tooltips, worked out when first asked for (hovering; painting never
+        asks) and kept with its other cells."""
+        found = cells.get(_TOOLTIP)
+        if found is None:
+            comment = cells[_COMMENT][0]
+            found = cells[_TOOLTIP] = tuple(self._tooltip(comment, c) for c in _COLUMNS)
+        return found
 
     def _reload_accounts(self) -> None:
         accounts = {a.id: a for a in self._store.accounts.list() if a.id is not None}

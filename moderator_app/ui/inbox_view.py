@@ -4,8 +4,8 @@ its delegate. Fixed row heights, so Qt asks the model only for the rows on scree
 Selection is extended (shift/ctrl click, shift+arrows). Ctrl+A means "all matching the
 filter": the view only remembers that, and bulk actions ask the store for the ids in SQL."""
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from moderator_app.sync.window_priority import window
@@ -13,10 +13,17 @@ from moderator_app.ui import theme
 from moderator_app.ui.inbox_model import InboxModel
 from moderator_app.ui.platform_delegate import PlatformDelegate
 from moderator_app.ui.roles import Column
+from moderator_app.ui.text_delegate import TextDelegate
 from moderator_app.ui.toxicity_delegate import ToxicityDelegate
 
 ROW_HEIGHT = 36
 SIZE_COUNTING = -1
+_WARM_TEXTS = (
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
+    "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "0123456789 .,:;!?-–—…«»\"'()@#%/",
+)
 _WIDTHS = {
     Column.TIME: 68,
     Column.PLATFORM: 78,
@@ -49,8 +56,11 @@ class InboxView(QTableView):
         self.setCornerButtonEnabled(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTabKeyNavigation(False)
-        self.setItemDelegateForColumn(Column.TOXICITY, ToxicityDelegate(self))
-        self.setItemDelegateForColumn(Column.PLATFORM, PlatformDelegate(self))
+        self.setItemDelegateForColumn(Column.TOXICITY, ToxicityDelegate(self, source=model))
+        self.setItemDelegateForColumn(Column.PLATFORM, PlatformDelegate(self, source=model))
+        text = TextDelegate(model, self)
+        for column in (Column.TIME, Column.ACCOUNT, Column.AUTHOR, Column.EXCERPT):
+            self.setItemDelegateForColumn(column, text)
 
         rows = self.verticalHeader()
         rows.setVisible(False)
@@ -84,6 +94,21 @@ class InboxView(QTableView):
         self._painted = False
         self._all_matching = False
         self._selecting_all = False
+
+    def warm_up(self) -> None:
+        """Draw the letters the first rows will show, in the cells' fonts, before they come:
+        each glyph is rasterised the first time it is drawn (~5 ms for a first screen of
+        Cyrillic and Latin text, normal and bold), in the turn that paints them."""
+        self.ensurePolished()
+        image = QImage(8, 8, QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(image)
+        for bold in (False, True):
+            font = QFont(self.font())
+            font.setBold(bold)
+            painter.setFont(font)
+            for text in _WARM_TEXTS:
+                painter.drawText(QPointF(0, 0), text)
+        painter.end()
 
     def set_empty_text(self, text: str) -> None:
         """What the list says when it has no rows (drawn as plain text)."""
@@ -137,6 +162,14 @@ class InboxView(QTableView):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.scrollTo(index)
+
+    def set_current_row(self, row: int) -> None:
+        """Make `row` current without touching the selection."""
+        if 0 <= row < self._model.rowCount():
+            self.selectionModel().setCurrentIndex(
+                self._model.index(row, Column.EXCERPT),
+                QItemSelectionModel.SelectionFlag.NoUpdate,
+            )
 
     def select_comment(self, comment_id: int) -> bool:
         row = self._model.row_of(comment_id)

@@ -4,6 +4,7 @@ logic of its own. Left: sidebar. Centre: toolbar + inbox. Right: actions, detail
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, QUrl
@@ -34,7 +35,7 @@ from moderator_app.ui.bulk_text import kind_verb, number
 from moderator_app.ui.captcha_dialog import CaptchaDialog
 from moderator_app.ui.composer import Composer
 from moderator_app.ui.detail_pane import DetailPane
-from moderator_app.ui.display import level_name
+from moderator_app.ui.display import full_time, level_name, short_time
 from moderator_app.ui.engine_bridge import EngineBridge
 from moderator_app.ui.escalate_dialog import EscalateDialog
 from moderator_app.ui.excerpt_delegate import ExcerptDelegate
@@ -85,7 +86,8 @@ class MainWindow(QMainWindow):
         self.filter_bar = FilterBar(self._platforms())
         self.inbox = InboxView(self.model)
         self.inbox.setItemDelegateForColumn(
-            Column.EXCERPT, ExcerptDelegate(lambda: self.model.current_filter.search, self.inbox)
+            Column.EXCERPT,
+            ExcerptDelegate(self.model, lambda: self.model.current_filter.search, self.inbox),
         )
         self.filter_bar.set_accounts(self._accounts())
         self.action_bar = ActionBar(capabilities_of=capabilities_for, platform_of=self._platform_of)
@@ -108,11 +110,27 @@ class MainWindow(QMainWindow):
         self._changes_flushed = 0.0
         self._time_timer = self._timer(TIME_REFRESH_MS, self.model.refresh_times, single=False)
         self._time_timer.start()
+        # Rows arriving in an empty list are painted first; the first of them is selected
+        # (and its comment shown) in an event-loop turn of its own.
+        self._first_row_timer = self._timer(0, self._select_first_row, single=True)
         self._apply_filter(self.filters.current())
         self._update_account_column()
         self.inbox.setFocus()
         self.inbox.firstPainted.connect(self.reader.release)
         QTimer.singleShot(READER_START_MS, self.reader.release)
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """What the first rows and the first comment shown would otherwise do for the first
+        time, in the event-loop turn that shows them: load the time zone (~5 ms), the
+        accounts' connector modules (their capabilities set the action buttons) and the
+        list's glyphs."""
+        now = datetime.now(tz=UTC)
+        short_time(now - timedelta(days=400), now)
+        full_time(now)
+        for platform in self._platforms():
+            capabilities_for(platform)
+        self.inbox.warm_up()
 
     # --- layout and wiring -------------------------------------------------------------------
 
@@ -274,6 +292,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _accounts_changed(self) -> None:
+        self._warm_up()  # a new platform's connector module
         self.sidebar.reload()
         self.filter_bar.set_platforms(self._platforms())
         self.filter_bar.set_accounts(self._accounts())
@@ -733,9 +752,19 @@ class MainWindow(QMainWindow):
     def _after_rows_changed(self, *_: object) -> None:
         self._update_title()
         if not self.inbox.currentIndex().isValid() and self.model.rowCount() > 0:
-            self.inbox.select_row(0)
+            self._first_row_timer.start()
         elif self.model.rowCount() == 0:
             self._show_comment(None)
+
+    def _select_first_row(self) -> None:
+        """The list has rows but no current one (they just arrived, or a new filter): the
+        first row becomes current, keeping a selection made meanwhile ("select all")."""
+        if self.inbox.currentIndex().isValid() or self.model.rowCount() == 0:
+            return
+        if self.inbox.selectionModel().hasSelection():
+            self.inbox.set_current_row(0)
+        else:
+            self.inbox.select_row(0)
 
     def _show_comment(self, comment_id: int | None) -> None:
         with window.busy():
@@ -827,6 +856,7 @@ class MainWindow(QMainWindow):
         self._time_timer.stop()
         self._counts_timer.stop()
         self._changes_timer.stop()
+        self._first_row_timer.stop()
         self.reader.stop()
         self.detail.cancel_context()
         super().closeEvent(event)

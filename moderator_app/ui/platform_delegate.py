@@ -3,14 +3,24 @@ a glance and narrow, leaving the width to the comment text. The full name is the
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from moderator_app.domain import Platform
 from moderator_app.ui import theme
 from moderator_app.ui.roles import Role, plain_index
+from moderator_app.ui.text_delegate import CellSource
 
 BADGE_WIDTH = 28
 BADGE_HEIGHT = 18
+_ITEM = QStyle.ControlElement.CE_ItemViewItem  # looked up once (a Python call)
+_PLATFORM = int(Role.PLATFORM)
+_FADED = int(Role.FADED)
 
 
 _BADGE_FONTS: dict[str, QFont] = {}  # by the painter's font key: built once
@@ -71,6 +81,11 @@ def paint_platform_badge(painter: QPainter, rect: QRect, platform: Platform, fad
 
 
 class PlatformDelegate(QStyledItemDelegate):
+    def __init__(self, parent: QWidget | None = None, *, source: CellSource | None = None) -> None:
+        """With `source` (the inbox model), the platform is read from its cells directly."""
+        super().__init__(parent)
+        self._source = source
+
     def paint(
         self,
         painter: QPainter,
@@ -85,12 +100,26 @@ class PlatformDelegate(QStyledItemDelegate):
         opt.text = ""
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        value = index.data(Role.PLATFORM)  # a str enum arrives as its plain str value
-        platform = Platform(value) if value in Platform._value2member_map_ else None
+        style.drawControl(_ITEM, opt, painter, widget)
+        platform, faded = self._platform(index)
         if platform is not None:
             rect: QRect = opt.rect.adjusted(10, 0, 0, 0)
-            paint_platform_badge_cached(painter, rect, platform, bool(index.data(Role.FADED)))
+            paint_platform_badge_cached(painter, rect, platform, faded)
+
+    def _platform(self, index: QModelIndex | QPersistentModelIndex) -> tuple[Platform | None, bool]:
+        if self._source is None:
+            value = index.data(Role.PLATFORM)  # a str enum arrives as its plain str value
+            found = Platform(value) if value in Platform._value2member_map_ else None
+            return found, bool(index.data(Role.FADED))
+        cells = self._source.cells(index)
+        if cells is None:
+            return None, False
+        platforms, faded = cells.get(_PLATFORM), cells.get(_FADED)
+        platform = None if platforms is None else platforms[0]
+        return (
+            platform if isinstance(platform, Platform) else None,
+            bool(faded is not None and faded[0]),
+        )
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

@@ -6,7 +6,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from moderator_app.domain import Comment, LocalState, PlatformState, ToxicityResult
 from moderator_app.ui import theme
@@ -22,8 +28,11 @@ from moderator_app.ui.chips import (
     toxicity_parts,
 )
 from moderator_app.ui.roles import Role, plain_index
+from moderator_app.ui.text_delegate import CellSource
 
 _GAP = 6
+_ITEM = QStyle.ControlElement.CE_ItemViewItem  # looked up once (a Python call)
+_COMMENT = int(Role.COMMENT)
 Painter = Callable[[QPainter, QRect, QColor], None]
 _STATE_MARKERS: dict[LocalState, tuple[Painter, QColor]] = {
     LocalState.HIDDEN: (paint_hidden, theme.HIDDEN_BADGE.foreground),
@@ -33,6 +42,11 @@ _STATE_MARKERS: dict[LocalState, tuple[Painter, QColor]] = {
 
 
 class ToxicityDelegate(QStyledItemDelegate):
+    def __init__(self, parent: QWidget | None = None, *, source: CellSource | None = None) -> None:
+        """With `source` (the inbox model), the comment is read from its cells directly."""
+        super().__init__(parent)
+        self._source = source
+
     def paint(
         self,
         painter: QPainter,
@@ -46,11 +60,11 @@ class ToxicityDelegate(QStyledItemDelegate):
         opt.index = plain_index(index)
         opt.text = ""
         style = opt.widget.style() if opt.widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        style.drawControl(_ITEM, opt, painter, opt.widget)
 
         rect: QRect = opt.rect.adjusted(8, 0, -6, 0)
         # One question to the model for everything drawn here (each is a call into Python).
-        comment = index.data(Role.COMMENT)
+        comment = self._comment(index)
         result: ToxicityResult | None = (
             comment.toxicity if isinstance(comment, Comment) else index.data(Role.TOXICITY)
         )
@@ -63,6 +77,13 @@ class ToxicityDelegate(QStyledItemDelegate):
             painter, index, QRect(x, rect.top(), rect.right() - x, rect.height()), comment
         )
         painter.restore()
+
+    def _comment(self, index: QModelIndex | QPersistentModelIndex) -> object:
+        if self._source is None:
+            return index.data(Role.COMMENT)
+        cells = self._source.cells(index)
+        values = None if cells is None else cells.get(_COMMENT)
+        return None if values is None else values[0]
 
     def _paint_markers(
         self,

@@ -116,7 +116,7 @@ def test_jump_outside_the_filter_narrows_to_the_author(
     store.comments.set_toxicity([(ids[1], verdict(0.9))])
     window.refresh_from_store()
     window.filters.update(min_level=ToxicityLevel.TOXIC)
-    assert window.current_comment_id() == ids[1]
+    qtbot.waitUntil(lambda: window.current_comment_id() == ids[1])  # a turn after the rows
     load_context(qtbot, window)
     parent = window.detail.thread_view.cards()[0]
     assert isinstance(parent, ContextCard)

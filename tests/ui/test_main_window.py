@@ -155,7 +155,8 @@ def test_slash_focuses_search_and_typing_filters(
     window.toolbar.search.insert("доста")  # QTest types ASCII only
     assert window.model.rowCount() == 12  # debounced: not yet
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=SEARCH_DEBOUNCE_MS * 8)
-    assert window.detail.plain_text() == "Доставка опять задерживается"
+    # The first row is shown an event-loop turn after the rows.
+    qtbot.waitUntil(lambda: window.detail.plain_text() == "Доставка опять задерживается")
     press(qtbot, window, Qt.Key.Key_Escape)
     assert QApplication.focusWidget() is window.inbox
 
@@ -163,7 +164,8 @@ def test_slash_focuses_search_and_typing_filters(
 def test_level_filter_combo(qtbot: QtBot, comment_ids: list[int], window: MainWindow) -> None:
     window.toolbar.level.setCurrentIndex(2)  # toxic only
     assert window.model.rowCount() == 1
-    assert window.current_comment_id() == comment_ids[1]
+    # The first row is selected an event-loop turn after the rows are shown.
+    qtbot.waitUntil(lambda: window.current_comment_id() == comment_ids[1])
     window.toolbar.level.setCurrentIndex(0)
     assert window.model.rowCount() == 12
 
