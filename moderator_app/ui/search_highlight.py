@@ -2,7 +2,8 @@
 
 Mirrors how the store searches (`store.filters.fts_query` over an FTS5 `unicode61
 remove_diacritics 2` index): the search is split into words, case and diacritics do not
-count, every word matches whole tokens and the last one also matches as a prefix. The
+count, every word matches whole tokens and the last one also matches as a prefix (from two
+letters on). The
 result is a list of [start, end) code-point ranges over the text; nothing is parsed as
 markup.
 """
@@ -12,6 +13,8 @@ import unicodedata
 from functools import lru_cache
 
 from PySide6.QtGui import QColor
+
+from moderator_app.store.filters import is_prefix
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -29,11 +32,14 @@ def fold(word: str) -> str:
 
 
 def search_terms(search: str) -> tuple[tuple[str, ...], str]:
-    """The search's whole-word terms and its prefix term (the last word), folded."""
-    words = [fold(w) for w in _WORD.findall(search)]
+    """The search's whole-word terms and its prefix term (the last word, unless it is too
+    short to be one: `store.filters.is_prefix`), folded."""
+    words = _WORD.findall(search)
     if not words:
         return (), ""
-    return tuple(dict.fromkeys(words[:-1])), words[-1]
+    if not is_prefix(words[-1]):
+        return tuple(dict.fromkeys(fold(w) for w in words)), ""
+    return tuple(dict.fromkeys(fold(w) for w in words[:-1])), fold(words[-1])
 
 
 def match_runs(text: str, search: str) -> list[Run]:
@@ -44,13 +50,13 @@ def match_runs(text: str, search: str) -> list[Run]:
 @lru_cache(maxsize=4096)  # the inbox paints the same rows for the same search many times
 def _match_runs(text: str, search: str) -> tuple[Run, ...]:
     whole, prefix = search_terms(search)
-    if not prefix:
+    if not whole and not prefix:
         return ()
     wanted = set(whole)
     runs: list[Run] = []
     for match in _WORD.finditer(text):
         token = fold(match.group())
-        if token in wanted or token.startswith(prefix):
+        if token in wanted or (prefix and token.startswith(prefix)):
             runs.append((match.start(), match.end()))
     return tuple(runs)
 

@@ -87,6 +87,8 @@ def test_search_filters_and_sorts_in_sql(store: Store, account: Account) -> None
     assert store.comments.ids(CommentFilter(min_level=ToxicityLevel.REVIEW)) == [ids[2], ids[1]]
     assert store.comments.ids(CommentFilter(search="статью")) == [ids[0]]
     assert store.comments.ids(CommentFilter(search="thank")) == [ids[2]]  # prefix
+    assert store.comments.ids(CommentFilter(search="th")) == [ids[2]]  # from two letters on
+    assert store.comments.ids(CommentFilter(search="t")) == []  # one letter: a whole word
     assert store.comments.ids(CommentFilter(search='"; DROP TABLE comments; --')) == []
     assert store.comments.ids(CommentFilter(), limit=1, offset=1) == [ids[1]]
     counts = store.comments.counts_by_account()[account.id]

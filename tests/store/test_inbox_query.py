@@ -57,6 +57,11 @@ FILTERS = [
     CommentFilter(search="thank", sort=SortOrder.RISK),
     CommentFilter(search="number", sort=SortOrder.OLDEST),
     CommentFilter(language="ru", sort=SortOrder.OLDEST),
+    # An author's comments are walked on their own index (times out of id order, ties).
+    CommentFilter(author_name="user3"),
+    CommentFilter(author_name="user3", sort=SortOrder.OLDEST),
+    CommentFilter(author_name="user3", sort=SortOrder.RISK),
+    CommentFilter(author_name="user5", min_level=ToxicityLevel.REVIEW),
 ]
 
 

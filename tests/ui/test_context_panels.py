@@ -22,6 +22,9 @@ from tests.ui.helpers import ingest, ingest_thread, remote, verdict
 def test_search_matches_whole_words_and_the_last_as_prefix() -> None:
     text = "Привет, ПРИВЕТствую мир и café"
     assert search_terms("привет  МИ") == (("привет",), "ми")
+    assert search_terms("привет м") == (("привет", "м"), "")  # one letter: a whole word
+    short = "м мир м"
+    assert [short[a:b] for a, b in match_runs(short, "м")] == ["м", "м"]
     runs = match_runs(text, "привет ми")
     assert [text[a:b] for a, b in runs] == ["Привет", "мир"]  # "ПРИВЕТствую" is not whole
     assert [text[a:b] for a, b in match_runs(text, "cafe")] == ["café"]
@@ -56,8 +59,10 @@ def test_search_terms_are_marked_in_the_detail_text(
     qtbot: QtBot, comment_ids: list[int], window: MainWindow
 ) -> None:
     assert isinstance(window.inbox.itemDelegateForColumn(Column.EXCERPT), ExcerptDelegate)
-    window.filters.set_search("number 1")  # "1" as a prefix: comments 1, 10, 11
-    assert window.model.rowCount() == 3
+    window.filters.set_search("number 1")  # one letter: the whole word "1" (comment 1 only)
+    assert window.model.rowCount() == 1
+    window.filters.set_search("number 10")  # "10" as a prefix
+    assert window.model.rowCount() == 1
     window.inbox.select_comment(comment_ids[10])
     document = window.detail.text_view.document()
     assert document.toPlainText() == "comment number 10"
