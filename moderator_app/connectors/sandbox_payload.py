@@ -1,5 +1,6 @@
 """The sandbox platform's JSON turned into domain objects, checked field by field."""
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +23,7 @@ def parse_comment(data: object, where: str) -> RemoteComment:
     obj = payload.as_object(data, where)
     post = payload.require_object(obj, "post", where)
     author = payload.require_object(obj, "author", where)
-    post_where, author_where = f"{where}.post", f"{where}.author"
+    post_where, author_where = _place(where, ".post"), _place(where, ".author")
     extra: dict[str, Any] = {}
     community_id = payload.optional_str(obj, "community_id", where)
     if community_id:
@@ -63,11 +64,27 @@ def parse_event_page(data: object, where: str) -> EventPage:
     if next_seq < 0:
         raise MalformedPayload(f"{where}: field 'next' is negative")
     latest: dict[str, RemoteComment] = {}
+    # Each event is read with one place name for all; only a bad one is read again with its
+    # index in the message (building that string per event cost a tenth of the parse).
+    anywhere = f"{where}.events[]"
     for i, raw in enumerate(events):
-        event_where = f"{where}.events[{i}]"
-        event = payload.as_object(raw, event_where)
-        payload.require_int(event, "seq", event_where)
-        payload.require_str(event, "type", event_where)
-        comment = parse_comment(event.get("comment"), f"{event_where}.comment")
+        try:
+            comment = _parse_event(raw, anywhere)
+        except MalformedPayload:
+            _parse_event(raw, f"{where}.events[{i}]")
+            raise
         latest[comment.remote_id] = comment
     return EventPage(tuple(latest.values()), next_seq, more)
+
+
+def _parse_event(raw: object, where: str) -> RemoteComment:
+    event = payload.as_object(raw, where)
+    payload.require_int(event, "seq", where)
+    payload.require_str(event, "type", where)
+    return parse_comment(event.get("comment"), _place(where, ".comment"))
+
+
+@functools.lru_cache(maxsize=64)
+def _place(where: str, field: str) -> str:
+    """A place name for messages, built once per distinct place."""
+    return where + field

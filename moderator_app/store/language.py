@@ -5,20 +5,19 @@ Russian in Latin letters reads as "en" here (the toxicity normaliser handles it 
 """
 
 MIN_LETTERS = 3
-_CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
-_LATIN = "abcdefghijklmnopqrstuvwxyz"
-# One C-level pass: every Cyrillic letter becomes "c", every Latin one "l" (so a Latin "c"
-# counts as Latin), the rest stays as it is; then two counts. ~3x faster than a regex per script.
-_SCRIPTS = str.maketrans(
-    dict.fromkeys(_CYRILLIC + _CYRILLIC.upper(), "c") | dict.fromkeys(_LATIN + _LATIN.upper(), "l")
-)
+# Counted in the text's UTF-8 bytes, a few C passes (~4x faster than translating the text,
+# and this runs for every comment of a raid): a Cyrillic letter is two bytes, the first 0xD0
+# or 0xD1 (U+0400-U+047F, the Russian alphabet and its neighbours; those lead bytes never
+# occur inside another character), and a Latin letter is an ASCII byte.
+_CYRILLIC_LEADS = (b"\xd0", b"\xd1")
+_NOT_LATIN = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
 
 
 def detect_language(text: str) -> str:
     """ "ru" when most letters are Cyrillic, "en" when most are Latin, "" when unclear."""
-    marked = text.translate(_SCRIPTS)
-    cyrillic = marked.count("c")
-    latin = marked.count("l")
+    raw = text.encode("utf-8", "surrogatepass")  # a lone surrogate from JSON is no letter
+    cyrillic = raw.count(_CYRILLIC_LEADS[0]) + raw.count(_CYRILLIC_LEADS[1])
+    latin = len(raw.translate(None, _NOT_LATIN))
     if cyrillic + latin < MIN_LETTERS:
         return ""
     return "ru" if cyrillic >= latin else "en"

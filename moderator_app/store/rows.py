@@ -55,6 +55,10 @@ INGEST_COLUMNS = (
 """The columns a fetched comment fills, in the order of `remote_to_values`."""
 
 
+# `json.dumps(…, ensure_ascii=False)` builds an encoder per call: half the cost of a small dict.
+_EXTRA = json.JSONEncoder(ensure_ascii=False)
+
+
 def remote_to_values(account_id: int, comment: RemoteComment, fetched_ts: float) -> tuple[Any, ...]:
     """A fetched comment as the values of `INGEST_COLUMNS` (a tuple: the ingest hot path)."""
     return (
@@ -71,7 +75,7 @@ def remote_to_values(account_id: int, comment: RemoteComment, fetched_ts: float)
         comment.permalink,
         comment.platform_state.value,
         int(comment.by_us),
-        json.dumps(comment.extra, ensure_ascii=False) if comment.extra else "{}",
+        _EXTRA.encode(comment.extra) if comment.extra else "{}",
         detect_language(comment.text),
         fetched_ts,
     )

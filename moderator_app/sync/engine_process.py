@@ -425,6 +425,7 @@ def run_child(
     """The child's main: run the engine until told to stop or the window's process is gone."""
     from moderator_app.connectors.redact import install_log_redaction
     from moderator_app.sync.engine import Engine
+    from moderator_app.sync.throughput_gc import tune_for_throughput
 
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
@@ -449,6 +450,7 @@ def run_child(
         **({} if spec.connector_factory is None else {"connector_factory": spec.connector_factory}),
         client_factory=spec.client_factory,
     )
+    tune_for_throughput()  # after the engine's warm-up: modules and the model are loaded
     engine.start()
 
     def say_ready() -> None:

@@ -40,6 +40,7 @@ from moderator_app.store.window_writes import WindowWrites
 from moderator_app.store.write_turn import FairLock, turn_for, use_turn
 from moderator_app.sync import handoffs
 from moderator_app.sync.page_writer import WriteFailed, WriteJob, prepare_job
+from moderator_app.sync.throughput_gc import tune_for_throughput
 
 log = logging.getLogger(__name__)
 
@@ -308,6 +309,7 @@ def serve(
     except Exception as exc:
         conn.send((_FAILED, _portable(exc)))
         return
+    tune_for_throughput()
     conn.send((_READY,))
     try:
         while True:
