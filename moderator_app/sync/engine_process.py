@@ -195,6 +195,8 @@ class EngineProcess:
             ran_well = False
             if started is not None:
                 process, up = started
+                if self._stopping.is_set():  # told to stop while it was starting
+                    self._send(("stop",))
                 ran_well = self._serve(up)
                 process.join(5.0)
                 if self._stopping.is_set():

@@ -139,3 +139,12 @@ def test_the_window_process_announces_its_writes(db_path: Path, engine: EnginePr
     assert seen
     assert all(seen)
     assert not flag.writing
+
+
+def test_stopping_while_it_starts_leaves_no_process_behind(engine: EngineProcess) -> None:
+    engine.start()
+    engine.stop()
+    process = engine._process
+    if process is not None:  # it had started: it heard the stop, and was not killed
+        assert not process.is_alive()
+        assert process.exitcode == 0
