@@ -329,12 +329,7 @@ class Engine:
         self._emit(AccountStatusChanged(status))
 
     def _emit(self, event: EngineEvent) -> None:
-        if self._on_event is None:
-            return
-        try:
-            self._on_event(event)
-        except Exception:
-            log.exception("an event handler failed")
+        deliver(self._on_event, event)
 
     # --- headless, one pass ------------------------------------------------------------------
 
@@ -378,6 +373,16 @@ class Engine:
         finally:
             store.close()
         return report
+
+
+def deliver(on_event: EventHandler | None, event: EngineEvent) -> None:
+    """Hand an event to the window's handler; a failing handler never stops the engine."""
+    if on_event is None:
+        return
+    try:
+        on_event(event)
+    except Exception:
+        log.exception("an event handler failed")
 
 
 async def _call(job: Callable[[httpx.AsyncClient], Awaitable[T]], client: httpx.AsyncClient) -> T:

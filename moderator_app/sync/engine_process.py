@@ -49,12 +49,13 @@ from moderator_app.store import Store
 from moderator_app.store.window_writes import WindowWrites
 from moderator_app.store.write_turn import FairLock, turn_for
 from moderator_app.sync.connectors_pool import ConnectorFactory
+from moderator_app.sync.engine import Engine, EventHandler, deliver
+from moderator_app.sync.throughput_gc import tune_for_throughput
 from moderator_app.toxicity.base import Scorer
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-EventHandler = Callable[[EngineEvent], None]
 
 ENGINE_NICENESS = 5
 START_TIMEOUT_S = 60.0
@@ -262,12 +263,7 @@ class EngineProcess:
         if isinstance(event, AccountStatusChanged):
             with self._lock:
                 self._statuses[event.status.account_id] = event.status
-        if self._on_event is None:
-            return
-        try:
-            self._on_event(event)
-        except Exception:
-            log.exception("an event handler failed")
+        deliver(self._on_event, event)
 
     def _answer(self, ask_id: int, method: str, args: tuple[Any, ...]) -> None:
         try:
@@ -426,8 +422,6 @@ def run_child(
 ) -> None:
     """The child's main: run the engine until told to stop or the window's process is gone."""
     from moderator_app.connectors.redact import install_log_redaction
-    from moderator_app.sync.engine import Engine
-    from moderator_app.sync.throughput_gc import tune_for_throughput
 
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):

@@ -15,7 +15,7 @@ from moderator_app.ui.search_highlight import (
     match_runs,
     segments,
 )
-from moderator_app.ui.text_delegate import CellSource, TextDelegate
+from moderator_app.ui.text_delegate import CellSource, TextDelegate, paint_background
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 
@@ -57,7 +57,7 @@ class ExcerptDelegate(TextDelegate):
         if not match_runs(text, search):
             super().paint(painter, option, index)
             return
-        opt, style = self.paint_background(painter, option, index)
+        opt, style = paint_background(painter, option, index)
         self.initStyleOption(opt, index)  # the font and colour of the row
         rect = self.text_rect(opt, style)
         parts = elided_parts(text, search, rect.width(), QFontMetrics(opt.font))

@@ -4,8 +4,6 @@ a glance and narrow, leaving the width to the comment text. The full name is the
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QApplication,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -13,12 +11,11 @@ from PySide6.QtWidgets import (
 
 from moderator_app.domain import Platform
 from moderator_app.ui import theme
-from moderator_app.ui.roles import Role, plain_index
-from moderator_app.ui.text_delegate import CellSource
+from moderator_app.ui.roles import Role
+from moderator_app.ui.text_delegate import CellSource, paint_background
 
 BADGE_WIDTH = 28
 BADGE_HEIGHT = 18
-_ITEM = QStyle.ControlElement.CE_ItemViewItem  # looked up once (a Python call)
 _PLATFORM = int(Role.PLATFORM)
 _FADED = int(Role.FADED)
 
@@ -92,15 +89,7 @@ class PlatformDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        # Background and selection as the style draws them. The cell shows no text, icon or
-        # font of the model's, so its other roles are not asked for (`initStyleOption`): one
-        # call into Python less per row painted.
-        opt = QStyleOptionViewItem(option)
-        opt.index = plain_index(index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(_ITEM, opt, painter, widget)
+        opt, _style = paint_background(painter, option, index)
         platform, faded = self._platform(index)
         if platform is not None:
             rect: QRect = opt.rect.adjusted(10, 0, 0, 0)

@@ -7,8 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QApplication,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -27,11 +25,10 @@ from moderator_app.ui.chips import (
     paint_replied,
     toxicity_parts,
 )
-from moderator_app.ui.roles import Role, plain_index
-from moderator_app.ui.text_delegate import CellSource
+from moderator_app.ui.roles import Role
+from moderator_app.ui.text_delegate import CellSource, paint_background
 
 _GAP = 6
-_ITEM = QStyle.ControlElement.CE_ItemViewItem  # looked up once (a Python call)
 _COMMENT = int(Role.COMMENT)
 Painter = Callable[[QPainter, QRect, QColor], None]
 _STATE_MARKERS: dict[LocalState, tuple[Painter, QColor]] = {
@@ -53,14 +50,7 @@ class ToxicityDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        # Background and selection exactly as the style draws them, but no text. The cell
-        # shows no text, icon or font of the model's roles, so they are not asked for
-        # (`initStyleOption`): one call into Python less per row painted.
-        opt = QStyleOptionViewItem(option)
-        opt.index = plain_index(index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget is not None else QApplication.style()
-        style.drawControl(_ITEM, opt, painter, opt.widget)
+        opt, _style = paint_background(painter, option, index)
 
         rect: QRect = opt.rect.adjusted(8, 0, -6, 0)
         # One question to the model for everything drawn here (each is a call into Python).
