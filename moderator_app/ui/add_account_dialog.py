@@ -26,6 +26,7 @@ from moderator_app.connectors.registry import setup_for, supported_platforms
 from moderator_app.domain import Platform
 from moderator_app.secrets import SecretStore, SecretsUnavailable
 from moderator_app.store import Store
+from moderator_app.ui.dialog_parts import intro_label
 from moderator_app.ui.engine_bridge import EngineBridge
 from moderator_app.ui.future_watcher import FutureWatcher
 from moderator_app.ui.labels import plain_label
@@ -82,15 +83,13 @@ class AddAccountDialog(QDialog):
         self.pages.addWidget(self._targets_page())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         buttons.rejected.connect(self.reject)
-        intro = plain_label(
+        intro = intro_label(
             self.tr(
                 "Sign in to the platform. Tokens and passwords are kept in your system "
                 "keyring, never in Moderator's files."
             ),
-            "dialogIntro",
             self,
         )
-        intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.pages, 1)
@@ -103,12 +102,7 @@ class AddAccountDialog(QDialog):
         self._rebuild_form()
 
     def _sign_in_page(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        top = QFormLayout()
-        top.addRow(self.tr("Platform"), self.platform)
-        layout.addLayout(top)
+        page, layout = self._page(self.tr("Platform"), self.platform)
         layout.addLayout(self.form_holder)
         row = QHBoxLayout()
         row.addWidget(self.open_page_button)
@@ -119,16 +113,21 @@ class AddAccountDialog(QDialog):
         return page
 
     def _targets_page(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
-        form.addRow(self.tr("Account name"), self.name)
-        layout.addLayout(form)
+        page, layout = self._page(self.tr("Account name"), self.name)
         layout.addWidget(QLabel(self.tr("Watch:"), page))
         layout.addWidget(self.targets, 1)
         layout.addWidget(self.connect_button, 0, Qt.AlignmentFlag.AlignRight)
         return page
+
+    def _page(self, label: str, field: QWidget) -> tuple[QWidget, QVBoxLayout]:
+        """A page of the dialog's stack: a column that starts with one labelled field."""
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QFormLayout()
+        top.addRow(label, field)
+        layout.addLayout(top)
+        return page, layout
 
     def selected_platform(self) -> Platform:
         return Platform(self.platform.currentData())  # Qt hands the enum back as a str

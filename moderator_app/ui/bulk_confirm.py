@@ -4,10 +4,12 @@ with `open()` (window-modal) so engine events keep flowing while it is up."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from moderator_app.store.bulk import BulkKind, BulkPlan
 from moderator_app.ui.bulk_text import describe, kind_verb, number
+from moderator_app.ui.dialog_parts import confirm_buttons, dialog_column, window_modal
+from moderator_app.ui.escalate_dialog import escalation_note
 from moderator_app.ui.labels import plain_label
 
 
@@ -15,42 +17,31 @@ class BulkConfirmDialog(QDialog):
     def __init__(self, plan: BulkPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
-        self.setObjectName("bulkConfirmDialog")
-        self.setWindowTitle(self.tr("%1 comments").replace("%1", kind_verb(plan.kind)))
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumWidth(460)
+        window_modal(
+            self,
+            "bulkConfirmDialog",
+            self.tr("%1 comments").replace("%1", kind_verb(plan.kind)),
+            min_width=460,
+        )
         self.summary = plain_label(describe(plan), "dialogIntro")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.note = QPlainTextEdit(self)
-        self.note.setObjectName("escalationNote")
-        self.note.setPlaceholderText(self.tr("One note for the team, for all of them (optional)"))
-        self.note.setTabChangesFocus(True)
+        self.note = escalation_note(
+            self, self.tr("One note for the team, for all of them (optional)")
+        )
         self.note.setVisible(plan.kind is BulkKind.ESCALATE and plan.total > 0)
         self.note.setMaximumHeight(96)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        deleting = plan.kind is BulkKind.DELETE
+        buttons = confirm_buttons(
+            self,
+            self.tr("%1 %2").replace("%1", kind_verb(plan.kind)).replace("%2", number(plan.total)),
+            self.tr("Cancel"),
+            ok_name="dangerButton" if deleting else "primaryButton",
+            ok_default=not deleting,  # deleting is for good: Enter must not do it by accident
         )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(
-            self.tr("%1 %2").replace("%1", kind_verb(plan.kind)).replace("%2", number(plan.total))
-        )
-        self.ok_button.setObjectName(
-            "dangerButton" if plan.kind is BulkKind.DELETE else "primaryButton"
-        )
+        self.ok_button = buttons.ok
         self.ok_button.setEnabled(plan.total > 0)
-        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("Cancel"))
-        # Deleting is for good: Enter must not do it by accident.
-        (cancel if plan.kind is BulkKind.DELETE else self.ok_button).setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 16, 18, 14)
-        layout.setSpacing(12)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.note)
-        layout.addWidget(buttons)
+        dialog_column(self, self.summary, self.note, buttons.box, spacing=12)
         send = QShortcut(QKeySequence("Ctrl+Return"), self)
         send.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         send.activated.connect(self._accept_if_possible)

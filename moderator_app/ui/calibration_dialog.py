@@ -8,7 +8,7 @@ engine's signals keep flowing while it is up.
 
 import getpass
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -38,6 +38,7 @@ from moderator_app.toxicity.calibration import (
     changes,
     default_calibration,
 )
+from moderator_app.ui.dialog_parts import dialog_column, intro_label, window_modal
 from moderator_app.ui.labels import plain_label
 
 _STEP = 0.01
@@ -58,24 +59,20 @@ class FlaggingDialog(QDialog):
 
     def __init__(self, store: Store, account_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("flaggingDialog")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumWidth(480)
         self._store = store
         self._account_id = account_id
         self._saved = (0.0, 0.0)
         account = store.accounts.get(account_id)
         name = account.name if account is not None else str(account_id)
-        self.setWindowTitle(self.tr("Flagging: %1").replace("%1", name))
+        title = self.tr("Flagging: %1").replace("%1", name)
+        window_modal(self, "flaggingDialog", title, min_width=480)
 
-        intro = plain_label(
+        intro = intro_label(
             self.tr(
                 "How comments from %1 are flagged. Moderator learns from your decisions here: "
                 "hiding a comment marks it toxic, approving a flagged one marks it fine."
-            ).replace("%1", name),
-            "dialogIntro",
+            ).replace("%1", name)
         )
-        intro.setWordWrap(True)
         self.state = plain_label("", "flaggingState")
         self.state.setWordWrap(True)
 
@@ -95,14 +92,7 @@ class FlaggingDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(buttons)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 16, 18, 14)
-        layout.setSpacing(10)
-        layout.addWidget(intro)
-        layout.addWidget(self.state)
-        layout.addWidget(thresholds)
-        layout.addWidget(self.learn_box)
-        layout.addWidget(last)
+        layout = dialog_column(self, intro, self.state, thresholds, self.learn_box, last)
         layout.addWidget(history, 1)
         layout.addLayout(bottom)
         self.refresh()

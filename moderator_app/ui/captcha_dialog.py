@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from moderator_app.connectors.http import raise_for_status, send
 from moderator_app.domain import Attention
+from moderator_app.ui.dialog_parts import intro_label
 from moderator_app.ui.engine_bridge import EngineBridge
 from moderator_app.ui.future_watcher import FutureWatcher
-from moderator_app.ui.labels import plain_label
 
 MAX_IMAGE_BYTES = 512 * 1024
 
@@ -33,14 +33,12 @@ class CaptchaDialog(QDialog):
         self._account_id = account_id
         self._attention = attention
         self._bridge = bridge
-        intro = plain_label(
+        intro = intro_label(
             self.tr("%1 asks you to type the characters in the picture.").replace(
                 "%1", account_name
             ),
-            "dialogIntro",
             self,
         )
-        intro.setWordWrap(True)
         self.image = QLabel(self.tr("Loading the picture…"), self)
         self.image.setObjectName("captchaImage")
         self.image.setTextFormat(Qt.TextFormat.PlainText)

@@ -7,7 +7,6 @@ flags are ever sent.
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from moderator_app.secrets import SecretStore, SecretsUnavailable
 from moderator_app.store import Store
 from moderator_app.sync.cloud_review import SERVICES, CloudService
+from moderator_app.ui.dialog_parts import dialog_column, intro_label, window_modal
 from moderator_app.ui.labels import plain_label
 
 
@@ -36,24 +36,16 @@ class _Row:
 class CloudDialog(QDialog):
     def __init__(self, store: Store, secrets: SecretStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("cloudDialog")
-        self.setWindowTitle(self.tr("Cloud second opinion"))
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumWidth(460)
+        window_modal(self, "cloudDialog", self.tr("Cloud second opinion"), min_width=460)
         self._store = store
         self._secrets = secrets
-        intro = plain_label(
+        intro = intro_label(
             self.tr(
                 "Optionally ask a cloud service about comments the local model flags. Its "
                 "opinion is shown as a label; flags and scores stay local. Off by default."
-            ),
-            "dialogIntro",
+            )
         )
-        intro.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 16, 18, 14)
-        layout.setSpacing(10)
-        layout.addWidget(intro)
+        layout = dialog_column(self, intro)
         titles = {
             "openai": self.tr("OpenAI moderation"),
             "perspective": self.tr("Google Perspective API (retired at the end of 2026)"),

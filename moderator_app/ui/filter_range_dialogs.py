@@ -4,18 +4,11 @@ range (two spin boxes). Small dialogs that only hold values; the bar turns them 
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QWidget
 
-from moderator_app.ui.labels import plain_label
+from moderator_app.ui.dialog_parts import confirm_buttons, dialog_column, intro_label, window_modal
+from moderator_app.ui.score_fields import score_spin, spin_bounds
 
 
 def day_bounds(first: date, last: date) -> tuple[float, float]:
@@ -33,40 +26,28 @@ def local_day(ts: float, *, end: bool = False) -> date:
 
 
 class _RangeDialog(QDialog):
-    def __init__(self, title: str, intro: str, parent: QWidget | None) -> None:
+    def __init__(self, name: str, title: str, intro: str, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
+        window_modal(self, name, title)
         self.form = QFormLayout()
         self.form.setSpacing(8)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         # Spelled out: `self.tr` would look the text up under the subclass's name.
-        ok.setText(QCoreApplication.translate("RangeDialog", "Apply"))
-        ok.setDefault(True)
-        ok.setObjectName("primaryButton")
-        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(QCoreApplication.translate("RangeDialog", "Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        label = plain_label(intro, "dialogIntro")
-        label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 16, 18, 14)
-        layout.setSpacing(10)
-        layout.addWidget(label)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
+        buttons = confirm_buttons(
+            self,
+            QCoreApplication.translate("RangeDialog", "Apply"),
+            QCoreApplication.translate("RangeDialog", "Cancel"),
+        )
+        dialog_column(self, intro_label(intro), self.form, buttons.box)
 
 
 class DateRangeDialog(_RangeDialog):
     def __init__(self, first: date, last: date, parent: QWidget | None = None) -> None:
         super().__init__(
-            self.tr("Date range"), self.tr("Show comments written between these days:"), parent
+            "dateRangeDialog",
+            self.tr("Date range"),
+            self.tr("Show comments written between these days:"),
+            parent,
         )
-        self.setObjectName("dateRangeDialog")
         self.first = self._date_edit(first, "dateFrom")
         self.last = self._date_edit(last, "dateTo")
         self.form.addRow(self.tr("From"), self.first)
@@ -91,25 +72,15 @@ class DateRangeDialog(_RangeDialog):
 class ScoreBoundsDialog(_RangeDialog):
     def __init__(self, low: float, high: float, parent: QWidget | None = None) -> None:
         super().__init__(
+            "scoreBoundsDialog",
             self.tr("Score range"),
             self.tr("Show comments whose toxicity score is between:"),
             parent,
         )
-        self.setObjectName("scoreBoundsDialog")
-        self.low = self._spin(low, "scoreLow")
-        self.high = self._spin(high, "scoreHigh")
+        self.low = score_spin(self, low, "scoreLow")
+        self.high = score_spin(self, high, "scoreHigh")
         self.form.addRow(self.tr("Lowest"), self.low)
         self.form.addRow(self.tr("Highest"), self.high)
 
     def bounds(self) -> tuple[float, float]:
-        low, high = self.low.value(), self.high.value()
-        return (min(low, high), max(low, high))
-
-    def _spin(self, value: float, name: str) -> QDoubleSpinBox:
-        spin = QDoubleSpinBox(self)
-        spin.setObjectName(name)
-        spin.setRange(0.0, 1.0)
-        spin.setSingleStep(0.05)
-        spin.setDecimals(2)
-        spin.setValue(value)
-        return spin
+        return spin_bounds(self.low, self.high)

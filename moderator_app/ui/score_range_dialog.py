@@ -12,21 +12,16 @@ from dataclasses import replace
 from functools import partial
 from typing import Protocol
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QHBoxLayout,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QWidget
 
 from moderator_app.store import CommentFilter
 from moderator_app.ui.background import JobContext, Reader
 from moderator_app.ui.bulk_text import number
+from moderator_app.ui.dialog_parts import confirm_buttons, dialog_column, intro_label, window_modal
 from moderator_app.ui.labels import plain_label
+from moderator_app.ui.score_fields import score_spin, spin_bounds
 
 COUNT_DELAY_MS = 150  # spin-box steps closer together than this are counted once
 # Reader jobs: a newer question replaces (and stops) the older one under the same key.
@@ -83,44 +78,23 @@ class ScoreRangeDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("scoreRangeDialog")
-        self.setWindowTitle(self.tr("Select score range"))
-        self.setWindowModality(Qt.WindowModality.WindowModal)
+        window_modal(self, "scoreRangeDialog", self.tr("Select score range"))
         self._source = source
         self._closed = False
-        self.low = self._spin(low)
-        self.high = self._spin(high)
+        self.low = score_spin(self, low)
+        self.high = score_spin(self, high)
         self.count = plain_label("", "dialogIntro")
-        intro = plain_label(
-            self.tr(
-                "Show and select every comment in the current view whose toxicity score is in:"
-            ),
-            "dialogIntro",
+        intro = intro_label(
+            self.tr("Show and select every comment in the current view whose toxicity score is in:")
         )
-        intro.setWordWrap(True)
         row = QHBoxLayout()
         row.setSpacing(8)
         row.addWidget(self.low)
         row.addWidget(plain_label("–", "dialogIntro"))
         row.addWidget(self.high)
         row.addStretch(1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Select"))
-        ok.setDefault(True)
-        ok.setObjectName("primaryButton")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 16, 18, 14)
-        layout.setSpacing(10)
-        layout.addWidget(intro)
-        layout.addLayout(row)
-        layout.addWidget(self.count)
-        layout.addWidget(buttons)
+        buttons = confirm_buttons(self, self.tr("Select"), self.tr("Cancel"))
+        dialog_column(self, intro, row, self.count, buttons.box)
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(COUNT_DELAY_MS)
@@ -135,8 +109,7 @@ class ScoreRangeDialog(QDialog):
         self.low.selectAll()
 
     def bounds(self) -> Bounds:
-        low, high = self.low.value(), self.high.value()
-        return (min(low, high), max(low, high))
+        return spin_bounds(self.low, self.high)
 
     def done(self, result: int) -> None:
         self._closed = True
@@ -157,11 +130,3 @@ class ScoreRangeDialog(QDialog):
         if bounds != self.bounds() or self._count_timer.isActive() or self._closed:
             return  # for bounds no longer shown (their own count is on its way), or closed
         self.count.setText(self.tr("%1 comments in this range").replace("%1", number(n)))
-
-    def _spin(self, value: float) -> QDoubleSpinBox:
-        spin = QDoubleSpinBox(self)
-        spin.setRange(0.0, 1.0)
-        spin.setSingleStep(0.05)
-        spin.setDecimals(2)
-        spin.setValue(value)
-        return spin
