@@ -19,7 +19,7 @@ from moderator_app.store import Store
 from moderator_app.store.bulk import BulkKind
 from moderator_app.store.outbox import OutboxRepository
 from moderator_app.store.write_turn import turn_for
-from moderator_app.ui import main_window, moderation
+from moderator_app.ui import bulk_flow, moderation
 from moderator_app.ui.bulk_confirm import BulkConfirmDialog
 from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.score_range_dialog import COUNT_DELAY_MS, ScoreRangeDialog
@@ -212,7 +212,7 @@ def test_a_large_explicit_selection_is_planned_in_the_background(
     comment_ids: list[int],
     window: MainWindow,
 ) -> None:
-    monkeypatch.setattr(main_window, "SYNC_PLAN_LIMIT", 2)
+    monkeypatch.setattr(bulk_flow, "SYNC_PLAN_LIMIT", 2)
     qtbot.waitUntil(lambda: not window.reader.busy())
     window.inbox.setFocus()
     for _ in range(3):

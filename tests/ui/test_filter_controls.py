@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from moderator_app.domain import Account
 from moderator_app.store import Store
 from moderator_app.store.view_spec import Period, ViewSpec
-from moderator_app.ui import main_window as main_window_module
+from moderator_app.ui import saved_views
 from moderator_app.ui.action_bar import ActionBar
 from moderator_app.ui.filter_range_dialogs import day_bounds, local_day
 from moderator_app.ui.main_window import MainWindow
@@ -102,7 +102,7 @@ def test_saved_view_context_menu_renames_and_deletes(
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Worst", True))
     actions["Rename…"].trigger()
     assert store.views.get(view.id).name == "Worst"  # type: ignore[union-attr]
-    monkeypatch.setattr(main_window_module, "plain_question", lambda *args: True)
+    monkeypatch.setattr(saved_views, "plain_question", lambda *args: True)
     actions["Delete…"].trigger()
     assert store.views.get(view.id) is None
     assert window.sidebar.model.row_for_view(view.id) < 0
