@@ -33,13 +33,12 @@ from multiprocessing.context import SpawnContext
 from pathlib import Path
 from typing import Any
 
-from moderator_app.domain import RemoteComment
 from moderator_app.store import Store
 from moderator_app.store.ingest import IngestResult, PreparedPage
 from moderator_app.store.window_writes import WindowWrites
 from moderator_app.store.write_turn import FairLock, turn_for, use_turn
 from moderator_app.sync import handoffs
-from moderator_app.sync.page_writer import WriteFailed, WriteJob, prepare_job
+from moderator_app.sync.page_writer import WriteFailed, WriteJob
 from moderator_app.sync.throughput_gc import tune_for_throughput
 
 log = logging.getLogger(__name__)
@@ -78,6 +77,7 @@ class ProcessWriter:
         self._holding = False
         self._thread_store: Store | None = None
         self._in_thread = self._turn is None
+        self._outstanding = 0
         self._executor = concurrent.futures.ThreadPoolExecutor(
             max_workers=1, thread_name_prefix="moderator-writer"
         )
@@ -100,16 +100,28 @@ class ProcessWriter:
         return None if process is None else int(process.pid)
 
     def prepare(
-        self, account_id: int, pages: Sequence[Sequence[RemoteComment]], cursor: str | None
+        self, account_id: int, pages: Sequence[PreparedPage], cursor: str | None
     ) -> WriteJob:
-        """On the loop, while the child may still be inside SQLite: the rows are built and
-        encoded here, so the writer thread needs the GIL only to pass bytes along."""
-        job = prepare_job(account_id, pages, cursor)
+        """On the loop, while the child may still be inside SQLite: the rows are encoded
+        here, so the writer thread needs the GIL only to pass bytes along."""
+        job = WriteJob(account_id, pages, cursor)
         return job if self._in_thread else replace(job, payload=encode_job(job))
 
-    async def write(self, job: WriteJob) -> IngestResult:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, self._write, job)
+    def write(self, job: WriteJob) -> "asyncio.Future[IngestResult]":
+        """Hand the job to the writer thread now, not when the caller's task next gets the
+        loop: several accounts polled at once each prepare their next pages (tens of ms of
+        Python), and a write queued behind them left the writer idle (~0.1 s a time)."""
+        self._outstanding += 1
+        future = asyncio.get_running_loop().run_in_executor(self._executor, self._write, job)
+        future.add_done_callback(self._written)
+        return future
+
+    def _written(self, _future: "asyncio.Future[IngestResult]") -> None:
+        self._outstanding -= 1
+
+    def idle(self) -> bool:
+        """No write in flight or queued (asked on the loop, where `write` counts them)."""
+        return self._outstanding == 0
 
     def close(self) -> None:
         try:

@@ -194,3 +194,34 @@ def test_every_write_is_told_as_soon_as_it_is_done(
     outcome = asyncio.run(go())
     assert len(heard) == 5
     assert [cid for result in heard for cid in result.added_ids] == outcome.added_ids
+
+
+class RecordingWriter(InlineWriter):
+    """Writes inline, says whether it is idle as told, and notes each job's size."""
+
+    def __init__(self, store: Store, idle: bool) -> None:
+        super().__init__(store)
+        self.sizes: list[int] = []
+        self._idle = idle
+
+    def idle(self) -> bool:
+        return self._idle
+
+    async def write(self, job: WriteJob) -> IngestResult:
+        self.sizes.append(sum(len(page.rows) for page in job.pages))
+        return await super().write(job)
+
+
+@pytest.mark.parametrize(("idle", "sizes"), [(True, [2, 2, 2, 2, 2]), (False, [2, 6, 2])])
+def test_pages_go_early_while_the_writer_has_nothing_to_do(
+    store: Store, account: Account, monkeypatch: Any, idle: bool, sizes: list[int]
+) -> None:
+    """An idle writer takes pages as soon as there are a few; a busy one lets them gather
+    into a big commit (the first write of a round always goes early)."""
+    monkeypatch.setattr(account_sync, "FIRST_FLUSH_COMMENTS", 2 * PAGE)
+    monkeypatch.setattr(account_sync, "EARLY_FLUSH_COMMENTS", 2 * PAGE)
+    monkeypatch.setattr(account_sync, "FLUSH_COMMENTS", 6 * PAGE)
+    writer = RecordingWriter(store, idle=idle)
+    outcome = run(store, account, PagesConnector(pages=10), writer)
+    assert outcome.ok
+    assert writer.sizes == [n * PAGE for n in sizes]

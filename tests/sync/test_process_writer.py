@@ -15,7 +15,7 @@ import pytest
 
 from moderator_app.domain import Account, Platform, RemoteComment
 from moderator_app.store import CommentFilter, Store
-from moderator_app.store.ingest import IngestResult
+from moderator_app.store.ingest import IngestResult, prepare_page
 from moderator_app.store.window_writes import WindowWrites
 from moderator_app.store.write_turn import FairLock, turn_for
 from moderator_app.sync.page_writer import WriteFailed
@@ -47,7 +47,12 @@ def pages(first: int, count: int, size: int = 100) -> list[Sequence[RemoteCommen
 def write(
     writer: ProcessWriter, account_id: int, batch: list[Sequence[RemoteComment]], cursor: str
 ) -> IngestResult:
-    return asyncio.run(writer.write(writer.prepare(account_id, batch, cursor)))
+    prepared = [prepare_page(account_id, page) for page in batch]
+
+    async def go() -> IngestResult:
+        return await writer.write(writer.prepare(account_id, prepared, cursor))
+
+    return asyncio.run(go())
 
 
 def test_pages_are_written_by_another_process_with_their_cursor(
@@ -186,3 +191,28 @@ def test_the_writer_process_commits_for_the_window_process_too() -> None:
     assert turn.contended()
     ours.close()
     theirs.close()
+
+
+def test_a_write_starts_at_once_not_when_the_caller_next_awaits(
+    store: Store, account_id: int, writer: ProcessWriter
+) -> None:
+    """Several accounts prepare pages on one loop: a write must not wait for the caller's
+    task to be scheduled again (the writer sat idle behind their Python work)."""
+    prepared = [prepare_page(account_id, page) for page in pages(0, 2)]
+    assert writer.wait_ready(60)
+    assert writer.idle()
+
+    async def go() -> int:
+        pending = writer.write(writer.prepare(account_id, prepared, "2"))
+        assert not writer.idle()
+        # The loop stays busy (no await) while the writer stores the pages.
+        deadline = time.monotonic() + 20
+        with Store.open(store.path or Path()) as other:
+            while other.comments.count(CommentFilter()) < 200 and time.monotonic() < deadline:
+                time.sleep(0.01)  # noqa: ASYNC251 - the busy loop is the point
+            stored = other.comments.count(CommentFilter())
+        await pending
+        return stored
+
+    assert asyncio.run(go()) == 200
+    assert writer.idle()
