@@ -4,8 +4,8 @@ marks them: a light box behind each matched word. The text is drawn as plain run
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
 from moderator_app.ui.search_highlight import (
@@ -15,9 +15,12 @@ from moderator_app.ui.search_highlight import (
     match_runs,
     segments,
 )
-from moderator_app.ui.text_delegate import CellSource, TextDelegate, paint_background
+from moderator_app.ui.text_delegate import CellSource, TextDelegate, elide, paint_background
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_LAYOUTS_MAX = 4096
 
 ELLIPSIS = "…"
 
@@ -26,7 +29,7 @@ def elided_parts(
     text: str, search: str, width: int, metrics: QFontMetrics
 ) -> list[tuple[str, bool]]:
     """What the cell shows: `text` cut to `width` (with '…'), split into highlighted runs."""
-    elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(width, 0))
+    elided = elide(text, max(width, 0), metrics)
     kept = len(elided) - 1 if elided != text and elided.endswith(ELLIPSIS) else len(elided)
     runs = clip_runs(match_runs(text, search), kept)
     parts = segments(elided[:kept], runs)
@@ -35,12 +38,19 @@ def elided_parts(
     return parts
 
 
+# A laid-out cell: (piece, marked, x offset, width) for each run.
+Layout = tuple[tuple[str, bool, int, int], ...]
+
+
 class ExcerptDelegate(TextDelegate):
     def __init__(
         self, source: CellSource, search_of: Callable[[], str], parent: QWidget | None = None
     ) -> None:
         super().__init__(source, parent)
         self._search_of = search_of
+        # Per text, search, width and font: a search repaints the same rows often (every
+        # arrival, selection or scroll), and cutting and measuring them was most of it.
+        self._layouts: dict[tuple[str, str, int, str], Layout | None] = {}
 
     def paint(
         self,
@@ -53,40 +63,55 @@ class ExcerptDelegate(TextDelegate):
             super().paint(painter, option, index)
             return
         cells = self._source.cells(index)
-        text = "" if cells is None else str(cells[_DISPLAY][index.column()] or "")
-        if not match_runs(text, search):
+        if cells is None:
             super().paint(painter, option, index)
             return
+        column = index.column()
+        text = str(cells[_DISPLAY][column] or "")
+        fonts = cells.get(_FONT)
+        colors = cells.get(_FOREGROUND)
+        bold = fonts is not None and fonts[column] is not None
         opt, style = paint_background(painter, option, index)
-        self.initStyleOption(opt, index)  # the font and colour of the row
         rect = self.text_rect(opt, style)
-        parts = elided_parts(text, search, rect.width(), QFontMetrics(opt.font))
-        self._paint_runs(painter, opt, index, rect, parts)
-
-    def _paint_runs(
-        self,
-        painter: QPainter,
-        opt: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-        rect: QRect,
-        parts: list[tuple[str, bool]],
-    ) -> None:
-        metrics = QFontMetrics(opt.font)
-        color = index.data(Qt.ItemDataRole.ForegroundRole)
-        normal = self.text_color(opt, QColor(color) if color is not None else None)
+        font, metrics, font_key = self.font_of(opt, bold=bold)
+        layout = self._layout(text, search, rect.width(), metrics, font_key)
+        color = None if colors is None else colors[column]
+        if layout is None:  # nothing matched in this comment
+            if text:
+                self.paint_text(painter, opt, rect, text, bold=bold, color=color)
+            return
+        normal = self.text_color(opt, color)
         painter.save()
-        painter.setFont(opt.font)
+        painter.setFont(font)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        x = rect.left()
         height = metrics.height()
         top = rect.top() + (rect.height() - height) // 2
-        for piece, marked in parts:
-            width = metrics.horizontalAdvance(piece)
+        baseline = top + metrics.ascent()
+        for piece, marked, x, width in layout:
             if marked:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(SEARCH_BACKGROUND)
-                painter.drawRoundedRect(QRectF(x - 1, top, width + 2, height), 3, 3)
+                painter.drawRoundedRect(QRectF(rect.left() + x - 1, top, width + 2, height), 3, 3)
             painter.setPen(SEARCH_TEXT if marked else normal)
-            painter.drawText(QPointF(x, top + metrics.ascent()), piece)
-            x += width
+            painter.drawText(QPointF(rect.left() + x, baseline), piece)
         painter.restore()
+
+    def _layout(
+        self, text: str, search: str, width: int, metrics: QFontMetrics, font_key: str
+    ) -> Layout | None:
+        key = (text, search, width, font_key)
+        if key in self._layouts:
+            return self._layouts[key]
+        layout: Layout | None = None
+        if match_runs(text, search):
+            pieces: list[tuple[str, bool, int, int]] = []
+            x = 0
+            for piece, marked in elided_parts(text, search, width, metrics):
+                advance = metrics.horizontalAdvance(piece)
+                pieces.append((piece, marked, x, advance))
+                x += advance
+            layout = tuple(pieces)
+        if len(self._layouts) >= _LAYOUTS_MAX:
+            self._layouts.clear()
+        self._layouts[key] = layout
+        return layout
