@@ -17,9 +17,6 @@ from moderator_app.ui.search_highlight import (
 )
 from moderator_app.ui.text_delegate import CellSource, TextDelegate, elide, paint_background
 
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _LAYOUTS_MAX = 4096
 
 ELLIPSIS = "…"
@@ -62,20 +59,15 @@ class ExcerptDelegate(TextDelegate):
         if not search.strip():
             super().paint(painter, option, index)
             return
-        cells = self._source.cells(index)
-        if cells is None:
+        cell = self.cell(index)
+        if cell is None:
             super().paint(painter, option, index)
             return
-        column = index.column()
-        text = str(cells[_DISPLAY][column] or "")
-        fonts = cells.get(_FONT)
-        colors = cells.get(_FOREGROUND)
-        bold = fonts is not None and fonts[column] is not None
+        text, bold, color = cell
         opt, style = paint_background(painter, option, index)
         rect = self.text_rect(opt, style)
         font, metrics, font_key = self.font_of(opt, bold=bold)
         layout = self._layout(text, search, rect.width(), metrics, font_key)
-        color = None if colors is None else colors[column]
         if layout is None:  # nothing matched in this comment
             if text:
                 self.paint_text(painter, opt, rect, text, bold=bold, color=color)

@@ -4,7 +4,7 @@ comment cell), and asks the Python model for seven roles first. Here the backgro
 from the style, the text from the model's ready-made cells (one Python call, no Qt round
 trip), elided once per text and width and kept as a laid-out `QStaticText`."""
 
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QStaticText
@@ -52,6 +52,12 @@ class CellSource(Protocol):
     def cells(self, index: QModelIndex | QPersistentModelIndex) -> Cells | None: ...
 
 
+class TextCell(NamedTuple):
+    text: str
+    bold: bool  # an unread comment's row
+    color: QColor | None  # the model's, if any
+
+
 class TextDelegate(QStyledItemDelegate):
     def __init__(self, source: CellSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,22 +74,24 @@ class TextDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         opt, style = paint_background(painter, option, index)
+        cell = self.cell(index)
+        if cell is None or not cell.text:
+            return
+        rect = self.text_rect(opt, style)
+        self.paint_text(painter, opt, rect, cell.text, bold=cell.bold, color=cell.color)
+
+    def cell(self, index: QModelIndex | QPersistentModelIndex) -> "TextCell | None":
+        """The cell's text, weight and colour, from the model's ready-made cells."""
         cells = self._source.cells(index)
         if cells is None:
-            return
+            return None
         column = index.column()
-        text = cells[_DISPLAY][column]
-        if not text:
-            return
         fonts = cells.get(_FONT)
         colors = cells.get(_FOREGROUND)
-        self.paint_text(
-            painter,
-            opt,
-            self.text_rect(opt, style),
-            str(text),
-            bold=fonts is not None and fonts[column] is not None,
-            color=None if colors is None else colors[column],
+        return TextCell(
+            str(cells[_DISPLAY][column] or ""),
+            fonts is not None and fonts[column] is not None,
+            None if colors is None else colors[column],
         )
 
     @staticmethod
