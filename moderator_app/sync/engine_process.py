@@ -92,9 +92,6 @@ class EngineSpec:
 class EngineProcess:
     """`sync.engine.Engine`'s controls, for an engine that runs in a child process."""
 
-    shares_interpreter = False
-    """The window's bridge tunes the interpreter only for an engine in its own process."""
-
     def __init__(
         self,
         db_path: Path,

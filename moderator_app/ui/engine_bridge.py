@@ -7,13 +7,11 @@ GUI thread, without the engine knowing anything about Qt.
 """
 
 import concurrent.futures
-import gc
-import time
 from collections.abc import Awaitable, Callable
 from typing import Protocol, TypeVar, runtime_checkable
 
 import httpx
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from moderator_app.domain import (
     AccountStatusChanged,
@@ -23,71 +21,6 @@ from moderator_app.domain import (
     CommentsChanged,
     EngineEvent,
 )
-from moderator_app.sync import handoffs
-
-# While an engine thread runs in this process (not the app's engine process), the GUI thread
-# shares the interpreter with it:
-# - the GIL changes hands promptly (`sync.handoffs`): the GUI thread, woken for a paint or an
-#   event, waits at most ~0.2 ms for it while the engine parses and scores;
-# - what was allocated before (modules, the toxicity model, the window) is set aside from the
-#   garbage collector (`gc.freeze`): the engine allocates fast and set off full collections
-#   that scanned all of it with the GIL held (~65 ms each, a stall in the GUI every time).
-#   Objects are handed back to the collector when the engine stops;
-# - full collections do not start by themselves: during a raid the engine's comments in
-#   flight (tens of thousands of objects) still made each one scan for 30-75 ms, several a
-#   second (the worst GUI stalls left, measured). Young garbage is still collected as usual,
-#   and the rest when the engine has been quiet for a while (`collect_when_quiet`).
-# Young collections per full one while an engine runs: in effect, never by itself.
-FULL_COLLECTION_AFTER = 1_000_000
-QUIET_S = 10.0
-MAX_DEFERRAL_S = 300.0
-COLLECT_EVERY_MS = 30_000
-
-
-class _Sharing:
-    """Counts running engines; the interpreter is tuned while there is one (the settings are
-    process-wide, as the interpreter is)."""
-
-    def __init__(self) -> None:
-        self._running = 0
-        self._thresholds = gc.get_threshold()
-        self.last_change = 0.0
-        self._last_collection = time.monotonic()
-
-    def started(self) -> None:
-        self._running += 1
-        if self._running == 1:
-            handoffs.acquire()
-            gc.freeze()
-            self._last_collection = time.monotonic()
-            self._thresholds = gc.get_threshold()
-            young, middle, _ = self._thresholds
-            gc.set_threshold(young, middle, FULL_COLLECTION_AFTER)
-
-    def stopped(self) -> None:
-        if self._running == 0:
-            return
-        self._running -= 1
-        if self._running == 0:
-            gc.set_threshold(*self._thresholds)
-            handoffs.release()
-            gc.unfreeze()
-
-    def collect_when_quiet(self) -> bool:
-        """The full collection the engine's run holds back, once nothing arrived for
-        `QUIET_S` (or, during a raid that never pauses, every `MAX_DEFERRAL_S`, so memory
-        stays bounded); True if it ran."""
-        now = time.monotonic()
-        quiet = now - self.last_change >= QUIET_S
-        overdue = now - self._last_collection >= MAX_DEFERRAL_S
-        if self._running == 0 or not (quiet or overdue):
-            return False
-        gc.collect()
-        self._last_collection = time.monotonic()
-        return True
-
-
-_sharing = _Sharing()
 
 
 @runtime_checkable
@@ -130,9 +63,6 @@ class EngineBridge(QObject):
         super().__init__(parent)
         self._engine = engine
         self._running = False
-        self._collector = QTimer(self)
-        self._collector.setInterval(COLLECT_EVERY_MS)
-        self._collector.timeout.connect(_sharing.collect_when_quiet)
 
     @classmethod
     def with_factory(cls, factory: EngineFactory, parent: QObject | None = None) -> "EngineBridge":
@@ -151,7 +81,6 @@ class EngineBridge(QObject):
     def handle_event(self, event: EngineEvent) -> None:
         """Pass this as the engine's `on_event`. Safe to call from any thread."""
         if isinstance(event, CommentsChanged):
-            _sharing.last_change = time.monotonic()
             self.commentsChanged.emit(
                 event.account_id, list(event.added_ids), list(event.changed_ids)
             )
@@ -166,9 +95,6 @@ class EngineBridge(QObject):
 
     def start(self) -> None:
         if self._engine is not None and not self._running:
-            if self._shares_interpreter:
-                _sharing.started()
-                self._collector.start()
             self._engine.start()
             self._running = True
 
@@ -176,14 +102,6 @@ class EngineBridge(QObject):
         if self._engine is not None and self._running:
             self._running = False
             self._engine.stop(timeout)
-            if self._shares_interpreter:
-                self._collector.stop()
-                _sharing.stopped()
-
-    @property
-    def _shares_interpreter(self) -> bool:
-        """An engine thread of this process (not `sync.engine_process`)."""
-        return bool(getattr(self._engine, "shares_interpreter", True))
 
     def sync_now(self, account_id: int | None = None) -> None:
         if self._engine is not None:
