@@ -18,10 +18,10 @@ from moderator_app.connectors.errors import (
 from moderator_app.domain import Account, AccountStatus, Attention, RemoteComment, SyncState
 from moderator_app.secrets import SecretsUnavailable
 from moderator_app.store import Store
-from moderator_app.store.ingest import IngestResult, PreparedPage
+from moderator_app.store.ingest import IngestResult, PreparedPage, prepare_page
 from moderator_app.sync.backoff import backoff_delay
 from moderator_app.sync.connectors_pool import ConnectorPool
-from moderator_app.sync.page_writer import InlineWriter, PageWriter, WriteFailed, prepare_page_soon
+from moderator_app.sync.page_writer import InlineWriter, PageWriter, WriteFailed
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +137,7 @@ class _PendingPages:
     def add(self, page: Sequence[RemoteComment], cursor: str | None) -> None:
         if not self._pages:
             self._since = time.monotonic()
-        self._pages.append(prepare_page_soon(self._account_id, page))
+        self._pages.append(prepare_page(self._account_id, page))
         self._cursor = cursor
 
     def due(self) -> bool:

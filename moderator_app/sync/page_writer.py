@@ -6,10 +6,8 @@ from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from moderator_app.domain import RemoteComment
 from moderator_app.store import Store
-from moderator_app.store.ingest import IngestResult, PreparedPage, prepare_page
-from moderator_app.sync.window_priority import window
+from moderator_app.store.ingest import IngestResult, PreparedPage
 
 
 class WriteFailed(Exception):
@@ -40,12 +38,6 @@ class PageWriter(Protocol):
     def idle(self) -> bool:
         """Nothing is being written or waiting to be: pages ready now should go at once."""
         ...
-
-
-def prepare_page_soon(account_id: int, page: Sequence[RemoteComment]) -> PreparedPage:
-    """A fetched page as rows, as it arrives (a write then only has to send them)."""
-    window.let_window_run()  # ~1 ms of Python a page: the window goes first
-    return prepare_page(account_id, page)
 
 
 class InlineWriter:

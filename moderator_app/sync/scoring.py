@@ -9,7 +9,6 @@ from collections.abc import Callable, Mapping, Sequence
 from moderator_app.domain import ToxicityResult
 from moderator_app.store import Store
 from moderator_app.store.settings import BASE_REVIEW_THRESHOLD, BASE_TOXIC_THRESHOLD
-from moderator_app.sync.window_priority import window
 from moderator_app.toxicity.base import Scorer
 from moderator_app.toxicity.calibration import (
     Calibration,
@@ -41,7 +40,6 @@ async def score_pending(
     remember_base_thresholds(store, scorer)
     scored: list[int] = []
     for _ in range(max_batches):
-        window.let_window_run()
         batch = store.comments.unscored_with_account(BATCH)
         if not batch:
             break

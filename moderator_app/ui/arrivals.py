@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-from moderator_app.sync.window_priority import window
 from moderator_app.ui.inbox_model import InboxModel
 from moderator_app.ui.pending_changes import PendingChanges
 
@@ -40,8 +39,7 @@ class Arrivals(QObject):
             self._timer.start(max(0, int(CHANGES_COALESCE_MS - since)))
 
     def flush(self) -> None:
-        with window.busy():
-            self._apply()
+        self._apply()
 
     def stop(self) -> None:
         self._timer.stop()

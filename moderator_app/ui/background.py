@@ -25,7 +25,6 @@ from PySide6.QtCore import QObject, Signal
 from moderator_app.store import Store
 from moderator_app.store.database import connect
 from moderator_app.store.inbox_query import is_interrupted
-from moderator_app.sync.window_priority import window
 
 log = logging.getLogger(__name__)
 
@@ -248,5 +247,4 @@ class BackgroundReader(QObject):
     def _on_answer(self, answer: tuple[Job, Any]) -> None:
         job, value = answer
         if not job.stopped:
-            with window.busy():
-                job.done(value)
+            job.done(value)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPointF, Qt, Sig
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from moderator_app.sync.window_priority import window
 from moderator_app.ui import theme
 from moderator_app.ui.inbox_model import InboxModel
 from moderator_app.ui.platform_delegate import PlatformDelegate
@@ -119,10 +118,6 @@ class InboxView(QTableView):
         return self._empty_text
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        with window.busy():
-            self._paint(event)
-
-    def _paint(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         first = self.rowAt(0)
         if first >= 0:

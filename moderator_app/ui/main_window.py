@@ -15,7 +15,6 @@ from moderator_app.connectors.registry import capabilities_for
 from moderator_app.domain import Attention, Comment, Platform
 from moderator_app.store import CommentFilter, Store
 from moderator_app.store.bulk import BulkKind
-from moderator_app.sync.window_priority import window
 from moderator_app.ui import shortcuts
 from moderator_app.ui.accounts_dialog import AccountsDialog
 from moderator_app.ui.action_bar import ActionBar
@@ -423,8 +422,7 @@ class MainWindow(QMainWindow):
             self.inbox.select_row(0)
 
     def _show_comment(self, comment_id: int | None) -> None:
-        with window.busy():
-            self.detail.show_comment(comment_id)
+        self.detail.show_comment(comment_id)
         self.action_bar.set_comment(self.detail.comment)
         self.composer.set_comment(comment_id)
 

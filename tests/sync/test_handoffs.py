@@ -21,10 +21,10 @@ def default_interval() -> Iterator[None]:
 
 
 def test_shortened_while_used_and_restored_after_the_last_user() -> None:
-    handoffs.acquire()  # the GUI's engine bridge
+    handoffs.acquire()  # one writer process's pipe
     assert sys.getswitchinterval() == pytest.approx(handoffs.SWITCH_INTERVAL_S)
-    handoffs.acquire()  # the writer process's pipe
-    handoffs.release()  # the bridge stops first
+    handoffs.acquire()  # another one
+    handoffs.release()  # the first stops
     assert sys.getswitchinterval() == pytest.approx(handoffs.SWITCH_INTERVAL_S)
     handoffs.release()
     assert sys.getswitchinterval() == pytest.approx(0.005)
