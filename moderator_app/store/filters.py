@@ -49,11 +49,6 @@ _LEVELS_AT_LEAST = {
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def search_words(text: str) -> list[str]:
-    """The words of a free-text search, as `fts_query` quotes them."""
-    return list(_WORD.findall(text))
-
-
 # The last word of a search is also a prefix from this many characters on. A one-letter
 # prefix matches most comments and is of no use, while FTS5 merges the lists of every word it
 # starts before giving the first row: "t*" took ~95 ms at a million comments, on the GUI
@@ -69,7 +64,7 @@ def is_prefix(word: str) -> bool:
 def fts_query(text: str) -> str:
     """Free text to a safe FTS5 query: every word must appear, the last one as a prefix
     (`is_prefix`)."""
-    words = search_words(text)
+    words = _WORD.findall(text)
     if not words:
         return ""
     quoted = [f'"{w}"' for w in words]
