@@ -37,8 +37,10 @@ from typing import Any, TypeVar
 
 import httpx
 
+from moderator_app.connectors.base import Credentials
 from moderator_app.connectors.http import make_client
 from moderator_app.domain import (
+    Account,
     AccountStatus,
     AccountStatusChanged,
     Attention,
@@ -394,13 +396,14 @@ class RemoteSecrets(SecretStore):
     def check_available(self) -> None:
         self._ask("check_available")
 
-    def save(self, account: Any, credentials: Any) -> None:
+    def save(self, account: Account, credentials: Credentials) -> None:
         self._ask("save", account, credentials)
 
-    def load(self, account: Any) -> Any:
-        return self._ask("load", account)
+    def load(self, account: Account) -> Credentials | None:
+        loaded: Credentials | None = self._ask("load", account)
+        return loaded
 
-    def delete(self, account: Any) -> None:
+    def delete(self, account: Account) -> None:
         self._ask("delete", account)
 
     def save_service_key(self, name: str, key: str) -> None:
